@@ -1,0 +1,88 @@
+import type { Measurement } from './load.js'
+import type { Method } from './requests.js'
+import { roundSpread, type Summary, summarize } from './summary.js'
+import { evaluateTargets } from './targets.js'
+
+export const METHODS: readonly Method[] = ['PATCH', 'GET']
+export const NAMES = {
+  raw: 'raw node:http',
+  fastify: 'bare Fastify',
+  mock: 'mock',
+  scale: 'mock, 100k records'
+} as const
+
+export interface ServerFigures {
+  name: string
+  /** Median of the start samples. */
+  startMs: number
+  startSamplesMs: number[]
+  rssAfterStartMB: number
+  peakRssMB: number
+}
+
+/** What one run measured: the bundled-fixture rounds (raw, Fastify, mock) and the scale rounds (mock, 100k). */
+export interface Collected {
+  bundled: Measurement[]
+  scale: Measurement[]
+  servers: ServerFigures[]
+}
+
+function figuresOf(servers: ServerFigures[], name: string): ServerFigures {
+  const found = servers.find((entry) => entry.name === name)
+  if (found === undefined) throw new Error(`no start figures for ${name}`)
+  return found
+}
+
+/** Summaries per server and method, the ratios the targets are judged on, and the targets. */
+export function analyse({ bundled, scale, servers }: Collected) {
+  const bundledOf = (name: string) => METHODS.map((method) => summarize(bundled, name, method))
+  const summaries = {
+    bundled: [NAMES.raw, NAMES.fastify, NAMES.mock].flatMap(bundledOf),
+    scale: [NAMES.mock, NAMES.scale].flatMap((name) =>
+      METHODS.map((method) => summarize(scale, name, method))
+    )
+  }
+  const pick = (list: Summary[], name: string, method: Method) =>
+    list.find((entry) => entry.server === name && entry.method === method) as Summary
+  const bundledRatio = (method: Method, field: 'requestsPerSecond' | 'cpuMicrosPerRequest', base: string) =>
+    pick(summaries.bundled, NAMES.mock, method)[field] / pick(summaries.bundled, base, method)[field]
+  const scaleRatio = (method: Method) =>
+    pick(summaries.scale, NAMES.scale, method).cpuMicrosPerRequest /
+    pick(summaries.scale, NAMES.mock, method).cpuMicrosPerRequest
+  const ratios = {
+    patchRateVsRaw: bundledRatio('PATCH', 'requestsPerSecond', NAMES.raw),
+    getRateVsRaw: bundledRatio('GET', 'requestsPerSecond', NAMES.raw),
+    patchRateVsFastify: bundledRatio('PATCH', 'requestsPerSecond', NAMES.fastify),
+    getRateVsFastify: bundledRatio('GET', 'requestsPerSecond', NAMES.fastify),
+    patchCpuVsRaw: bundledRatio('PATCH', 'cpuMicrosPerRequest', NAMES.raw),
+    patchCpuVsFastify: bundledRatio('PATCH', 'cpuMicrosPerRequest', NAMES.fastify),
+    getCpuVsFastify: bundledRatio('GET', 'cpuMicrosPerRequest', NAMES.fastify),
+    scalePatchCpuVsSmall: scaleRatio('PATCH'),
+    scaleGetCpuVsSmall: scaleRatio('GET')
+  }
+  const mock = figuresOf(servers, NAMES.mock)
+  const large = figuresOf(servers, NAMES.scale)
+  const targets = evaluateTargets({
+    patchRateVsRaw: ratios.patchRateVsRaw,
+    patchCpuVsFastify: ratios.patchCpuVsFastify,
+    startMs: mock.startMs,
+    peakRssMB: mock.peakRssMB,
+    scaleStartMs: large.startMs,
+    scalePeakRssMB: large.peakRssMB,
+    scalePatchCpuVsSmall: ratios.scalePatchCpuVsSmall,
+    scaleGetCpuVsSmall: ratios.scaleGetCpuVsSmall
+  })
+  const spreadsOf = (measurements: Measurement[], phase: string) =>
+    [...new Set(measurements.map((entry) => entry.server))].flatMap((name) =>
+      METHODS.map((method) => ({
+        phase,
+        server: name,
+        method,
+        spread: roundSpread(measurements, name, method)
+      }))
+    )
+  const spreads = [...spreadsOf(bundled, 'bundled'), ...spreadsOf(scale, 'scale')]
+  return { servers, summaries, ratios, targets, spreads }
+}
+
+export type Analysis = ReturnType<typeof analyse>

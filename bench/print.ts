@@ -1,0 +1,90 @@
+import type { Analysis } from './analyse.js'
+import type { Summary } from './summary.js'
+
+/** Rounds of one server that differ by more than this suggest a disturbed machine. */
+const DISTURBED_SPREAD = 0.25
+
+/** Plain-text table: the first column left-aligned, the others right-aligned. */
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length))
+  )
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) =>
+        column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)
+      )
+      .join('  ')
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n')
+}
+
+const fixed = (value: number, digits = 0) =>
+  Number.isFinite(value)
+    ? value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    : 'n/a'
+const times = (value: number) => `${value.toFixed(2)}×`
+
+function loadRows(summaries: Summary[]): string[][] {
+  return summaries.map((entry) => [
+    entry.server,
+    entry.method,
+    fixed(entry.requestsPerSecond),
+    fixed(entry.p50Ms, 1),
+    fixed(entry.p99Ms, 1),
+    String(entry.failures),
+    fixed(entry.cpuMicrosPerRequest, 1)
+  ])
+}
+
+const LOAD_HEADER = ['server', 'method', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'CPU µs/req']
+
+export function printReport(analysis: Analysis): void {
+  const { servers, summaries, ratios, targets, spreads } = analysis
+  console.log('\nLoad, bundled fixtures (mean of the rounds):')
+  console.log(table(LOAD_HEADER, loadRows(summaries.bundled)))
+  console.log('\nLoad, scale rounds (the same mock against one seeded with 100k records):')
+  console.log(table(LOAD_HEADER, loadRows(summaries.scale)))
+  console.log('\nProcesses:')
+  console.log(
+    table(
+      ['server', 'start → first answer ms (median)', 'RSS after start MB', 'peak RSS MB'],
+      servers.map((entry) => [
+        entry.name,
+        `${fixed(entry.startMs)} (${entry.startSamplesMs.map((sample) => fixed(sample)).join(', ')})`,
+        fixed(entry.rssAfterStartMB, 1),
+        fixed(entry.peakRssMB, 1)
+      ])
+    )
+  )
+  console.log('\nRatios (mock ÷ other, same run):')
+  console.log(
+    table(
+      ['ratio', 'value'],
+      [
+        ['PATCH req/s ÷ raw node:http', times(ratios.patchRateVsRaw)],
+        ['GET req/s ÷ raw node:http', times(ratios.getRateVsRaw)],
+        ['PATCH req/s ÷ bare Fastify', times(ratios.patchRateVsFastify)],
+        ['GET req/s ÷ bare Fastify', times(ratios.getRateVsFastify)],
+        ['PATCH CPU/req ÷ raw node:http', times(ratios.patchCpuVsRaw)],
+        ['PATCH CPU/req ÷ bare Fastify', times(ratios.patchCpuVsFastify)],
+        ['GET CPU/req ÷ bare Fastify', times(ratios.getCpuVsFastify)],
+        ['100k PATCH CPU/req ÷ small store', times(ratios.scalePatchCpuVsSmall)],
+        ['100k GET CPU/req ÷ small store', times(ratios.scaleGetCpuVsSmall)]
+      ]
+    )
+  )
+  console.log('\nTargets:')
+  console.log(
+    table(
+      ['target', 'measured', 'result'],
+      targets.map((entry) => [entry.target, entry.measured, entry.met ? 'met' : 'NOT MET'])
+    )
+  )
+  const disturbed = spreads.filter((entry) => entry.spread > DISTURBED_SPREAD)
+  for (const entry of disturbed) {
+    console.log(
+      `warning: ${entry.server} ${entry.method} (${entry.phase}) varied ${(entry.spread * 100).toFixed(0)} % ` +
+        'between rounds; the machine may be busy, consider re-running.'
+    )
+  }
+}

@@ -1,0 +1,156 @@
+import { execFileSync } from 'node:child_process'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { cpus } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { analyse, METHODS, NAMES, type ServerFigures } from './analyse.js'
+import { CONNECTIONS, type LoadSettings, type Measurement, measure } from './load.js'
+import { printReport } from './print.js'
+import { loadAverage, memoryMB } from './proc.js'
+import { loadRequest } from './requests.js'
+import { scaleId, writeScaleFixture } from './scale-fixture.js'
+import { type RunningServer, type ServerSpec, startServer } from './server-process.js'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const CLI = join(ROOT, 'dist', 'cli.js')
+const RESULTS = join(ROOT, 'bench', 'results')
+const DOC_ID = '78b83505-6967-4168-a7ea-4921c0543ce9'
+
+const { values: flags } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '2' },
+    records: { type: 'string', default: '100000' },
+    'start-samples': { type: 'string', default: '3' },
+    profile: { type: 'boolean', default: false }
+  }
+})
+const settings: LoadSettings = { seconds: Number(flags.seconds), warmupSeconds: Number(flags.warmup) }
+const rounds = Number(flags.rounds)
+const records = Number(flags.records)
+const startSamples = Number(flags['start-samples'])
+// `--profile`: every mock process writes a V8 CPU profile to bench/results/profiles/ as it exits (slower).
+const mockFlags = flags.profile ? ['--cpu-prof', '--cpu-prof-dir', join(RESULTS, 'profiles')] : []
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN
+
+/** Starts a server `startSamples` times, one at a time, and keeps the last one running. */
+async function startTimed(spec: ServerSpec, token: string) {
+  process.stderr.write(`starting ${spec.name} (${startSamples}×)\n`)
+  const startSamplesMs: number[] = []
+  for (let sample = 1; ; sample++) {
+    const server = await startServer(spec, token)
+    startSamplesMs.push(server.startMs)
+    if (sample >= startSamples) return { server, startSamplesMs }
+    await server.stop()
+  }
+}
+
+/** PATCH rounds, then GET rounds; each round visits every server, in an order rotated per round. */
+async function runRounds(servers: RunningServer[], token: string): Promise<Measurement[]> {
+  const measurements: Measurement[] = []
+  for (const method of METHODS) {
+    for (let round = 1; round <= rounds; round++) {
+      for (let index = 0; index < servers.length; index++) {
+        const server = servers[(index + round - 1) % servers.length] as RunningServer
+        const load = loadRequest(method, server.baseUrl, server.spec.id, token)
+        const measurement = await measure(server, load, round, settings)
+        process.stderr.write(
+          `  ${method} round ${round} ${server.spec.name}: ${measurement.requestsPerSecond.toFixed(0)} req/s, ` +
+            `${measurement.cpuMicrosPerRequest.toFixed(1)} µs CPU/req\n`
+        )
+        measurements.push(measurement)
+      }
+    }
+  }
+  return measurements
+}
+
+async function main(): Promise<number> {
+  const began = performance.now()
+  const loadBefore = loadAverage()
+  const token = execFileSync(process.execPath, [CLI, 'token'], { encoding: 'utf8' }).trim()
+  const fixture = await writeScaleFixture(records)
+  const running: RunningServer[] = []
+  const servers: ServerFigures[] = []
+  const start = async (spec: ServerSpec) => {
+    const { server, startSamplesMs } = await startTimed(spec, token)
+    running.push(server)
+    const figures = {
+      name: spec.name,
+      startMs: median(startSamplesMs),
+      startSamplesMs,
+      rssAfterStartMB: server.rssAfterStart,
+      peakRssMB: NaN
+    }
+    servers.push(figures)
+    return { server, notePeak: () => Object.assign(figures, { peakRssMB: memoryMB(server.pid).peak }) }
+  }
+  try {
+    const raw = await start({ name: NAMES.raw, args: [join(ROOT, 'bench/servers/raw-http.mjs')], id: DOC_ID })
+    const fastify = await start({
+      name: NAMES.fastify,
+      args: [join(ROOT, 'bench/servers/bare-fastify.mjs')],
+      id: DOC_ID
+    })
+    const mock = await start({ name: NAMES.mock, args: [...mockFlags, CLI, '--port', '0'], id: DOC_ID })
+    process.stderr.write(
+      `load: autocannon, ${CONNECTIONS} connections, ${settings.warmupSeconds} s warm-up + ${settings.seconds} s measured\n`
+    )
+    const bundled = await runRounds([raw.server, fastify.server, mock.server], token)
+    for (const entry of [raw, fastify, mock]) entry.notePeak()
+    await Promise.all([raw.server.stop(), fastify.server.stop()])
+
+    const large = await start({
+      name: NAMES.scale,
+      args: [...mockFlags, CLI, '--port', '0', '--fixtures', fixture.file],
+      id: scaleId(Math.floor(records / 2))
+    })
+    const scale = await runRounds([mock.server, large.server], token)
+    large.notePeak()
+
+    const analysis = analyse({ bundled, scale, servers })
+    printReport(analysis)
+    const durationSeconds = (performance.now() - began) / 1000
+    const result = {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      loadAverage: { before: loadBefore, after: loadAverage() },
+      settings: {
+        ...settings,
+        rounds,
+        records,
+        startSamples,
+        connections: CONNECTIONS,
+        profile: flags.profile
+      },
+      durationSeconds,
+      ...analysis,
+      measurements: { bundled, scale }
+    }
+    await mkdir(RESULTS, { recursive: true })
+    await writeFile(join(RESULTS, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`)
+    console.log(`\nWritten to bench/results/latest.json; the whole run took ${durationSeconds.toFixed(0)} s.`)
+    const failures = [...bundled, ...scale].reduce((sum, entry) => sum + entry.failures, 0)
+    if (failures > 0) console.error(`${failures} requests failed: the figures above are not valid.`)
+    return failures > 0 ? 1 : 0
+  } finally {
+    await Promise.all(running.map((server) => server.stop()))
+    await fixture.remove()
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exitCode = 1
+  }
+)
