@@ -44,14 +44,11 @@ export function normalizeDateTimeOffset(literal: string): string | undefined {
   const second = Number(s)
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined
   if (hour > 23 || minute > 59 || second > 59) return undefined
-  let offsetMinutes = 0
-  if (zulu === undefined) {
-    const offsetHours = Number(oh)
-    const offsetMins = Number(om)
-    if (offsetMins > 59) return undefined
-    offsetMinutes = (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins)
-    if (Math.abs(offsetMinutes) > MAX_OFFSET_MINUTES) return undefined
-  }
+  // Already UTC (the common case, checked on every PATCH): any year 0001-9999 is in range and only the letters'
+  // case can differ from the normal form, so the literal itself is the answer, without a Date or a new string.
+  if (zulu !== undefined) return zulu === 'Z' && literal[10] === 'T' ? literal : literal.toUpperCase()
+  const offsetMinutes = (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om))
+  if (Number(om) > 59 || Math.abs(offsetMinutes) > MAX_OFFSET_MINUTES) return undefined
   const local = new Date(0)
   local.setUTCFullYear(year, month - 1, day)
   local.setUTCHours(hour, minute, second, 0)
