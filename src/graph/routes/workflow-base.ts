@@ -6,12 +6,16 @@ import { type PatchMode, readPatchBody } from '../patch-body.js'
 import { READ_PERMISSIONS, WRITE_PERMISSIONS } from '../permissions.js'
 import { wantsUnknownEnumMembers } from '../prefer.js'
 import { presentResult } from '../present.js'
-import { ODATA_TYPE } from '../schemas/user-processing-result.js'
+import { toSerializerSchema } from '../schemas/serializer-schema.js'
+import { ODATA_TYPE, UserProcessingResultResponseSchema } from '../schemas/user-processing-result.js'
 
 export interface WorkflowBaseOptions {
   store: ResultStore
   patchMode: PatchMode
 }
+
+// Serialised by fast-json-stringify from the entity schema instead of JSON.stringify.
+const entityResponse = { 200: toSerializerSchema(UserProcessingResultResponseSchema) }
 
 interface ById {
   Params: { id: string }
@@ -26,7 +30,7 @@ export async function workflowBaseRoutes(app: FastifyInstance, { store, patchMod
 
   app.get<ById>(
     '/workflowBase/userProcessingResults/:id',
-    { config: { permissions: READ_PERMISSIONS } },
+    { config: { permissions: READ_PERMISSIONS }, schema: { response: entityResponse } },
     async (request, reply) => {
       const record = await store.get(request.tenant, request.params.id)
       if (record === undefined) throw GraphError.resourceNotFound(request.params.id)
@@ -36,7 +40,7 @@ export async function workflowBaseRoutes(app: FastifyInstance, { store, patchMod
 
   app.patch<ById>(
     '/workflowBase/userProcessingResults/:id',
-    { config: { permissions: WRITE_PERMISSIONS } },
+    { config: { permissions: WRITE_PERMISSIONS }, schema: { response: entityResponse } },
     async (request, reply) => {
       const changes = readPatchBody(request.body, {
         mode: patchMode,

@@ -52,6 +52,12 @@ export const UserProcessingResultSchema = Type.Object(
 )
 export type UserProcessingResult = Static<typeof UserProcessingResultSchema>
 
+/** An entity as GET and PATCH answer it: `@odata.type`, then the properties in the order Graph writes them. */
+export const UserProcessingResultResponseSchema = Type.Object({
+  '@odata.type': Type.Literal(ODATA_TYPE),
+  ...Type.Pick(UserProcessingResultSchema, ['id', ...PROPERTY_NAMES, 'subject']).properties
+})
+
 const ODataType = Type.Optional(Type.Literal(ODATA_TYPE))
 const BodyId = Type.Optional(Type.String({ edmType: 'Edm.String' }))
 
