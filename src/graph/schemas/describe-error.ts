@@ -46,6 +46,8 @@ export function compileChecker<T extends TSchema>(schema: T) {
   return {
     check,
     firstProblem(value: unknown): string | undefined {
+      // The compiled check is fast; the error iterator walks the schema dynamically, so it runs only on failure.
+      if (check.Check(value)) return undefined
       const error = check.Errors(value).First()
       return error === undefined ? undefined : describeSchemaError(error)
     }
