@@ -8,6 +8,8 @@ export const NAMES = {
   raw: 'raw node:http',
   fastify: 'bare Fastify',
   mock: 'mock',
+  /** A fresh mock with the bundled fixtures, so that both scale servers have served the same requests. */
+  small: 'mock (restarted)',
   scale: 'mock, 100k records'
 } as const
 
@@ -20,7 +22,7 @@ export interface ServerFigures {
   peakRssMB: number
 }
 
-/** What one run measured: the bundled-fixture rounds (raw, Fastify, mock) and the scale rounds (mock, 100k). */
+/** What one run measured: the bundled-fixture rounds (raw, Fastify, mock) and the scale rounds (small, 100k). */
 export interface Collected {
   bundled: Measurement[]
   scale: Measurement[]
@@ -48,7 +50,7 @@ export function analyse({ bundled, scale, servers }: Collected) {
     pick(summaries.bundled, NAMES.mock, method)[field] / pick(summaries.bundled, base, method)[field]
   const scaleRatio = (method: Method) =>
     pick(summaries.scale, NAMES.scale, method).cpuMicrosPerRequest /
-    pick(summaries.scale, NAMES.mock, method).cpuMicrosPerRequest
+    pick(summaries.scale, NAMES.small, method).cpuMicrosPerRequest
   const ratios = {
     patchRateVsRaw: bundledRatio('PATCH', 'requestsPerSecond', NAMES.raw),
     getRateVsRaw: bundledRatio('GET', 'requestsPerSecond', NAMES.raw),

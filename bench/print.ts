@@ -42,7 +42,9 @@ export function printReport(analysis: Analysis): void {
   const { servers, summaries, ratios, targets, spreads } = analysis
   console.log('\nLoad, bundled fixtures (mean of the rounds):')
   console.log(table(LOAD_HEADER, loadRows(summaries.bundled)))
-  console.log('\nLoad, scale rounds (the same mock against one seeded with 100k records):')
+  console.log(
+    '\nLoad, scale rounds (a fresh mock with the bundled fixtures against one seeded with 100k records):'
+  )
   console.log(table(LOAD_HEADER, loadRows(summaries.scale)))
   console.log('\nProcesses:')
   console.log(

@@ -102,15 +102,16 @@ async function main(): Promise<number> {
     )
     const bundled = await runRounds([raw.server, fastify.server, mock.server], token)
     for (const entry of [raw, fastify, mock]) entry.notePeak()
-    await Promise.all([raw.server.stop(), fastify.server.stop()])
+    await Promise.all([raw, fastify, mock].map((entry) => entry.server.stop()))
 
+    const small = await start({ name: NAMES.small, args: [...mockFlags, CLI, '--port', '0'], id: DOC_ID })
     const large = await start({
       name: NAMES.scale,
       args: [...mockFlags, CLI, '--port', '0', '--fixtures', fixture.file],
       id: scaleId(Math.floor(records / 2))
     })
-    const scale = await runRounds([mock.server, large.server], token)
-    large.notePeak()
+    const scale = await runRounds([small.server, large.server], token)
+    for (const entry of [small, large]) entry.notePeak()
 
     const analysis = analyse({ bundled, scale, servers })
     printReport(analysis)
