@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto'
 import cors from '@fastify/cors'
-import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { DestinationStream } from 'pino'
 import type { Config } from './config.js'
+import { FaultRules } from './control/fault-rules.js'
+import { Journal } from './control/journal.js'
 import { controlPlugin } from './control/plugin.js'
+import { RateLimiter } from './control/rate-limiter.js'
+import { startupFaultRules } from './control/startup-faults.js'
 import { BODY_LIMIT, handleError } from './graph/error-handler.js'
 import { setGraphHeaders } from './graph/headers.js'
 import { notFoundHandler } from './graph/not-found.js'
 import { graphPlugin } from './graph/plugin.js'
 import { RouteTable } from './graph/route-table.js'
+import { compileValidator } from './graph/schemas/validator-compiler.js'
 import { RequestLog } from './request-log.js'
 import { loadFixtures } from './store/load-fixtures.js'
 import { MemoryStore } from './store/memory-store.js'
@@ -64,13 +68,16 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 1000 },
     frameworkErrors: handleError
   })
-  // TypeBox's compiled checks instead of Ajv: Ajv's Fastify defaults strip unknown properties and coerce
-  // types, and a Graph mock must reject both.
-  app.setValidatorCompiler(TypeBoxValidatorCompiler)
+  app.setValidatorCompiler(compileValidator)
   app.addHook('onRoute', (route) => routes.add(route))
   app.addHook('onRequest', async (request, reply) => setGraphHeaders(request, reply))
   app.setErrorHandler(handleError)
-  app.setNotFoundHandler(notFoundHandler(routes))
+  const notFound = notFoundHandler(routes)
+  app.setNotFoundHandler(notFound)
+  // Shared by the two scopes: the Graph scope feeds them, the control scope reads and resets them.
+  const journal = new Journal(config.journalSize)
+  const faults = new FaultRules(startupFaultRules(config), config.seed)
+  const limiter = config.rateLimit === undefined ? undefined : new RateLimiter(config.rateLimit)
 
   await app.register(cors, {
     origin: (origin, callback) => callback(null, origin === undefined ? false : '*'),
@@ -78,12 +85,23 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     maxAge: 3600,
     strictPreflight: false
   })
-  await app.register(controlPlugin, { prefix: '/_mock' })
+  await app.register(controlPlugin, {
+    prefix: '/_mock',
+    store,
+    journal,
+    faults,
+    limiter,
+    adminKey: config.adminKey
+  })
   await app.register(graphPlugin, {
     prefix: '/beta',
     store,
     auth: config.auth,
-    patchMode: config.patchMode
+    patchMode: config.patchMode,
+    journal,
+    faults,
+    limiter,
+    notFound
   })
   return app
 }

@@ -16,12 +16,18 @@ export class GraphError extends Error {
   readonly code: string
   readonly details: GraphErrorDetail[]
   readonly headers: Record<string, string>
+  /** Members some Graph errors add to `innerError` beside date and the request ids. */
+  readonly innerError: Record<string, string>
 
   constructor(
     statusCode: number,
     code: string,
     message: string,
-    options: { details?: GraphErrorDetail[]; headers?: Record<string, string> } = {}
+    options: {
+      details?: GraphErrorDetail[]
+      headers?: Record<string, string>
+      innerError?: Record<string, string>
+    } = {}
   ) {
     super(message)
     this.name = 'GraphError'
@@ -29,6 +35,7 @@ export class GraphError extends Error {
     this.code = code
     this.details = options.details ?? []
     this.headers = options.headers ?? {}
+    this.innerError = options.innerError ?? {}
   }
 
   static tokenEmpty(): GraphError {
@@ -70,6 +77,12 @@ export class GraphError extends Error {
 
   static badRequest(message: string, details: GraphErrorDetail[] = []): GraphError {
     return new GraphError(400, 'BadRequest', message, { details })
+  }
+
+  /** Input the test-control API cannot use; `context` is `body` or `querystring`, each problem names its field. */
+  static invalidInput(context: string, problems: readonly { target: string; message: string }[]): GraphError {
+    const details = problems.map(({ target, message }) => ({ code: 'BadRequest', message, target }))
+    return GraphError.badRequest(`Invalid ${context}: ${details[0]?.message ?? 'it is not valid'}.`, details)
   }
 
   static unreadableJson(): GraphError {
@@ -131,6 +144,63 @@ export class GraphError extends Error {
     )
   }
 
+  /** Graph's throttling answer, as in the sample of learn.microsoft.com/graph/throttling. */
+  static tooManyRequests(retryAfterSeconds: number): GraphError {
+    return new GraphError(429, 'TooManyRequests', 'Please retry again later.', {
+      headers: retryAfter(retryAfterSeconds),
+      innerError: { code: '429', message: 'Please retry after', status: '429' }
+    })
+  }
+
+  /** An injected 500: unlike `internal()`, nothing went wrong in the mock, so there is no log to point to. */
+  static serverFault(retryAfterSeconds?: number): GraphError {
+    return new GraphError(
+      500,
+      'InternalServerError',
+      'An internal server error occurred. Please retry later.',
+      {
+        headers: retryAfter(retryAfterSeconds)
+      }
+    )
+  }
+
+  static badGateway(retryAfterSeconds?: number): GraphError {
+    return new GraphError(
+      502,
+      'BadGateway',
+      'The gateway received an invalid response from the service. Please retry later.',
+      { headers: retryAfter(retryAfterSeconds) }
+    )
+  }
+
+  /** `serviceNotAvailable` is the code Graph's error reference lists for 503. */
+  static serviceUnavailable(retryAfterSeconds?: number): GraphError {
+    return new GraphError(
+      503,
+      'serviceNotAvailable',
+      'The service is temporarily unavailable. Try the request again after a delay.',
+      { headers: retryAfter(retryAfterSeconds) }
+    )
+  }
+
+  static gatewayTimeout(retryAfterSeconds?: number): GraphError {
+    return new GraphError(
+      504,
+      'GatewayTimeout',
+      'The gateway did not receive a response from the service in time. Please retry later.',
+      { headers: retryAfter(retryAfterSeconds) }
+    )
+  }
+
+  static adminKeyRequired(): GraphError {
+    return new GraphError(
+      401,
+      'Unauthorized',
+      "Failed to call the test-control API: the header 'x-mock-admin-key' is missing or wrong. " +
+        'Send the key the mock was started with (--admin-key or ADMIN_KEY).'
+    )
+  }
+
   /** Used for an HTTP status Graph has no specific shape for (e.g. a framework 4xx). */
   static fromStatus(statusCode: number, message: string): GraphError {
     return new GraphError(statusCode, statusCode === 404 ? 'NotFound' : 'BadRequest', message)
@@ -140,6 +210,10 @@ export class GraphError extends Error {
 const WWW_AUTHENTICATE =
   'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", ' +
   'client_id="00000003-0000-0000-c000-000000000000"'
+
+function retryAfter(seconds: number | undefined): Record<string, string> {
+  return seconds === undefined ? {} : { 'retry-after': String(seconds) }
+}
 
 function unauthenticated(message: string): GraphError {
   return new GraphError(401, 'InvalidAuthenticationToken', message, {

@@ -1,12 +1,12 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { normalizeDateTimeOffset } from '../graph/edm.js'
 import { compileChecker } from '../graph/schemas/describe-error.js'
 import {
   type UserProcessingResult,
   UserProcessingResultSchema
 } from '../graph/schemas/user-processing-result.js'
+import { normalizeRecord } from './normalize-record.js'
 
 export const BUNDLED_FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url))
 
@@ -48,17 +48,6 @@ async function readJson(file: string): Promise<unknown> {
   }
 }
 
-function normalizeDates(entity: UserProcessingResult): UserProcessingResult {
-  // The schema has checked every date-time, so normalising cannot fail here.
-  const utc = (value: string) => normalizeDateTimeOffset(value) ?? value
-  return {
-    ...entity,
-    completedDateTime: entity.completedDateTime === null ? null : utc(entity.completedDateTime),
-    scheduledDateTime: utc(entity.scheduledDateTime),
-    startedDateTime: entity.startedDateTime === null ? null : utc(entity.startedDateTime)
-  }
-}
-
 /**
  * Reads the seed records from a JSON file (an array of userProcessingResults) or a folder of them, validating
  * each with the API's own schema. The files are only read, never written.
@@ -85,7 +74,7 @@ export async function loadFixtures(path: string): Promise<UserProcessingResult[]
         )
       }
       seen.set(entity.id, where)
-      records.push(normalizeDates(entity))
+      records.push(normalizeRecord(entity))
     })
   }
   return records
