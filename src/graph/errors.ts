@@ -200,11 +200,6 @@ export class GraphError extends Error {
         'Send the key the mock was started with (--admin-key or ADMIN_KEY).'
     )
   }
-
-  /** Used for an HTTP status Graph has no specific shape for (e.g. a framework 4xx). */
-  static fromStatus(statusCode: number, message: string): GraphError {
-    return new GraphError(statusCode, statusCode === 404 ? 'NotFound' : 'BadRequest', message)
-  }
 }
 
 const WWW_AUTHENTICATE =
