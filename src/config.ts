@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { type StaticDecode, type TSchema, Type } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
+import { MAX_JOURNAL_SIZE } from './control/journal.js'
 import { FAULT_STATUSES, parseFaultStatuses, parseLatency, parseRateLimit } from './control/options.js'
 import { BUNDLED_FIXTURES } from './store/load-fixtures.js'
 
@@ -60,11 +61,11 @@ export const ConfigSchema = Type.Object({
     default: '',
     flag: 'admin-key',
     env: 'ADMIN_KEY',
-    description: '/_mock calls must send this value in the header x-mock-admin-key (empty: no key)'
+    description: '/_mock calls must send this value in the header x-mock-admin-key'
   }),
   journalSize: Type.Integer({
     minimum: 1,
-    maximum: 100_000,
+    maximum: MAX_JOURNAL_SIZE,
     default: 1000,
     flag: 'journal-size',
     env: 'JOURNAL_SIZE',

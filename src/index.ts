@@ -1,4 +1,6 @@
 export { type Config, ConfigSchema, configWith, loadConfig } from './config.js'
+export type { FaultRule } from './control/fault-schema.js'
+export type { JournalEntry } from './control/journal.js'
 export { GraphError } from './graph/errors.js'
 export {
   type UserProcessingResult,

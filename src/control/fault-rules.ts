@@ -1,6 +1,6 @@
 import picomatch from 'picomatch'
 import { GraphError } from '../graph/errors.js'
-import type { FaultRule, FaultRuleView } from './fault-schema.js'
+import type { FaultRule, FaultRuleView, NamedFaultRule } from './fault-schema.js'
 import type { FaultStatus } from './options.js'
 import { mulberry32 } from './prng.js'
 
@@ -83,12 +83,12 @@ class ActiveRule {
  * that fires add up; the first rule that fires with a status decides the error.
  */
 export class FaultRules {
-  readonly #startup: readonly (FaultRule & { id: string })[]
+  readonly #startup: readonly NamedFaultRule[]
   readonly #defaultSeed: number
   #rules: ActiveRule[] = []
   #nextId = 1
 
-  constructor(startup: readonly (FaultRule & { id: string })[], defaultSeed: number) {
+  constructor(startup: readonly NamedFaultRule[], defaultSeed: number) {
     this.#startup = startup
     this.#defaultSeed = defaultSeed
     this.reset()

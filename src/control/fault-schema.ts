@@ -36,6 +36,8 @@ export const FaultRuleSchema = Type.Object(
   { additionalProperties: false }
 )
 export type FaultRule = Static<typeof FaultRuleSchema>
+/** A rule with a name of its own, as the start-up options make them. */
+export type NamedFaultRule = FaultRule & { id: string }
 
 /** A rule as `GET /_mock/faults` lists it. */
 export const FaultRuleViewSchema = Type.Object({

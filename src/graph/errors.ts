@@ -146,50 +146,33 @@ export class GraphError extends Error {
 
   /** Graph's throttling answer, as in the sample of learn.microsoft.com/graph/throttling. */
   static tooManyRequests(retryAfterSeconds: number): GraphError {
-    return new GraphError(429, 'TooManyRequests', 'Please retry again later.', {
-      headers: retryAfter(retryAfterSeconds),
-      innerError: { code: '429', message: 'Please retry after', status: '429' }
+    return retryLater(429, 'TooManyRequests', 'Please retry again later.', retryAfterSeconds, {
+      code: '429',
+      message: 'Please retry after',
+      status: '429'
     })
   }
 
   /** An injected 500: unlike `internal()`, nothing went wrong in the mock, so there is no log to point to. */
   static serverFault(retryAfterSeconds?: number): GraphError {
-    return new GraphError(
-      500,
-      'InternalServerError',
-      'An internal server error occurred. Please retry later.',
-      {
-        headers: retryAfter(retryAfterSeconds)
-      }
-    )
+    const message = 'An internal server error occurred. Please retry later.'
+    return retryLater(500, 'InternalServerError', message, retryAfterSeconds)
   }
 
   static badGateway(retryAfterSeconds?: number): GraphError {
-    return new GraphError(
-      502,
-      'BadGateway',
-      'The gateway received an invalid response from the service. Please retry later.',
-      { headers: retryAfter(retryAfterSeconds) }
-    )
+    const message = 'The gateway received an invalid response from the service. Please retry later.'
+    return retryLater(502, 'BadGateway', message, retryAfterSeconds)
   }
 
   /** `serviceNotAvailable` is the code Graph's error reference lists for 503. */
   static serviceUnavailable(retryAfterSeconds?: number): GraphError {
-    return new GraphError(
-      503,
-      'serviceNotAvailable',
-      'The service is temporarily unavailable. Try the request again after a delay.',
-      { headers: retryAfter(retryAfterSeconds) }
-    )
+    const message = 'The service is temporarily unavailable. Try the request again after a delay.'
+    return retryLater(503, 'serviceNotAvailable', message, retryAfterSeconds)
   }
 
   static gatewayTimeout(retryAfterSeconds?: number): GraphError {
-    return new GraphError(
-      504,
-      'GatewayTimeout',
-      'The gateway did not receive a response from the service in time. Please retry later.',
-      { headers: retryAfter(retryAfterSeconds) }
-    )
+    const message = 'The gateway did not receive a response from the service in time. Please retry later.'
+    return retryLater(504, 'GatewayTimeout', message, retryAfterSeconds)
   }
 
   static adminKeyRequired(): GraphError {
@@ -206,8 +189,17 @@ const WWW_AUTHENTICATE =
   'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", ' +
   'client_id="00000003-0000-0000-c000-000000000000"'
 
-function retryAfter(seconds: number | undefined): Record<string, string> {
-  return seconds === undefined ? {} : { 'retry-after': String(seconds) }
+/** A transient failure; `Retry-After` (seconds) tells the client when to try again. */
+function retryLater(
+  statusCode: number,
+  code: string,
+  message: string,
+  retryAfterSeconds: number | undefined,
+  innerError: Record<string, string> = {}
+): GraphError {
+  const headers: Record<string, string> =
+    retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) }
+  return new GraphError(statusCode, code, message, { headers, innerError })
 }
 
 function unauthenticated(message: string): GraphError {

@@ -22,8 +22,10 @@ export interface GraphOptions {
   notFound: (request: FastifyRequest, reply: FastifyReply) => FastifyReply
 }
 
+type RouteOptions = Pick<GraphOptions, 'store' | 'auth' | 'patchMode' | 'faults' | 'limiter'>
+
 /** Graph's routes, behind Graph's auth and body rules, then the test-control throttling and faults. */
-async function graphRoutes(app: FastifyInstance, options: GraphOptions) {
+async function graphRoutes(app: FastifyInstance, options: RouteOptions) {
   if (options.auth === 'enforce') app.addHook('onRequest', authenticate)
   app.addHook('preParsing', requireJsonBody)
   if (options.limiter !== undefined) app.addHook('preHandler', throttleRequests(options.limiter))
@@ -41,6 +43,6 @@ export async function graphPlugin(app: FastifyInstance, options: GraphOptions) {
   if (options.auth === 'enforce') app.addHook('onRequest', identifyTenant)
   app.addHook('onSend', recordRequests(options.journal))
   app.setNotFoundHandler(options.notFound)
-  const { prefix: _prefix, ...routeOptions } = options as GraphOptions & { prefix?: string }
-  await app.register(graphRoutes, routeOptions)
+  const { store, auth, patchMode, faults, limiter } = options
+  await app.register(graphRoutes, { store, auth, patchMode, faults, limiter })
 }
