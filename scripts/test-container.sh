@@ -75,7 +75,7 @@ without_timer_noise() {
 request() {
   local method=$1 path=$2
   shift 2
-  curl -sS -o "$work_dir/body" -w '%{http_code}' -X "$method" "$@" "$base_url$path"
+  curl -sS --max-time 5 -o "$work_dir/body" -w '%{http_code}' -X "$method" "$@" "$base_url$path"
 }
 
 step "choosing the engine"
