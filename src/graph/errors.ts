@@ -143,11 +143,6 @@ export class GraphError extends Error {
       'The mock serves plain HTTP, so it has no certificate. Start it with --tls (TLS=1) to serve HTTPS and its certificate here.'
     )
   }
-
-  /** Used for an HTTP status Graph has no specific shape for (e.g. a framework 4xx). */
-  static fromStatus(statusCode: number, message: string): GraphError {
-    return new GraphError(statusCode, statusCode === 404 ? 'NotFound' : 'BadRequest', message)
-  }
 }
 
 const WWW_AUTHENTICATE =
