@@ -2,16 +2,13 @@ import { Client, type FetchOptions, GraphError } from '@microsoft/microsoft-grap
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT as NO_AUTH_TENANT } from '../src/graph/auth-hook.js'
 import { MISSING_TOKEN_HINT } from '../src/graph/errors.js'
-import { mintToken } from '../src/token.js'
-import {
-  type ListeningServer,
-  SEED_ID,
-  SEED_PATCH,
-  startListeningServer,
-  TOKEN_TENANT
-} from './helpers/listening-server.js'
+import { DEFAULT_TOKEN_TENANT, mintToken } from '../src/token.js'
+import { type ListeningServer, startListeningServer } from './helpers/listening-server.js'
+import { DOC_ID, validBody } from './helpers.js'
 
-const SEED_PATH = `/workflowBase/userProcessingResults/${SEED_ID}`
+// The client adds the version: this is the path under `beta`.
+const API_PATH = `/workflowBase/userProcessingResults/${DOC_ID}`
+const BODY = validBody({ startedDateTime: '2026-11-28T10:00:05.5+02:00' })
 
 /** The client as the README sets it up: the mock's https origin, beta, and `localhost` as a custom host. */
 function graphClient(server: ListeningServer, token: string, customHosts = new Set(['localhost'])): Client {
@@ -36,7 +33,7 @@ async function graphErrorOf(request: Promise<unknown>): Promise<GraphError> {
 
 describe('@microsoft/microsoft-graph-client v3 over HTTPS, auth enforced', () => {
   let server: ListeningServer
-  const stored = () => server.store.get(TOKEN_TENANT, SEED_ID)
+  const stored = () => server.store.get(DEFAULT_TOKEN_TENANT, DOC_ID)
 
   beforeAll(async () => {
     server = await startListeningServer({ auth: 'enforce', tls: true })
@@ -48,8 +45,8 @@ describe('@microsoft/microsoft-graph-client v3 over HTTPS, auth enforced', () =>
     const before = await stored()
     const error = await graphErrorOf(
       graphClient(server, mintToken())
-        .api(SEED_PATH)
-        .patch({ ...SEED_PATCH, processingStatus: 'Completed' })
+        .api(API_PATH)
+        .patch({ ...BODY, processingStatus: 'Completed' })
     )
     expect(error.statusCode).toBe(400)
     expect(error.code).toBe('BadRequest')
@@ -67,8 +64,8 @@ describe('@microsoft/microsoft-graph-client v3 over HTTPS, auth enforced', () =>
     const before = await stored()
     const error = await graphErrorOf(
       graphClient(server, mintToken({ expired: true }))
-        .api(SEED_PATH)
-        .patch(SEED_PATCH)
+        .api(API_PATH)
+        .patch(BODY)
     )
     expect(error.statusCode).toBe(401)
     expect(error.code).toBe('InvalidAuthenticationToken')
@@ -79,7 +76,7 @@ describe('@microsoft/microsoft-graph-client v3 over HTTPS, auth enforced', () =>
   it('maps a 403 for a token without the write permission to GraphError', async () => {
     const before = await stored()
     const reader = mintToken({ scopes: ['LifecycleWorkflows.Read.All'] })
-    const error = await graphErrorOf(graphClient(server, reader).api(SEED_PATH).patch(SEED_PATCH))
+    const error = await graphErrorOf(graphClient(server, reader).api(API_PATH).patch(BODY))
     expect(error.statusCode).toBe(403)
     expect(error.code).toBe('Forbidden')
     expect(error.message).toContain('LifecycleWorkflows.ReadWrite.All')
@@ -88,21 +85,19 @@ describe('@microsoft/microsoft-graph-client v3 over HTTPS, auth enforced', () =>
 
   it('maps a 404 for an unknown id to GraphError', async () => {
     const error = await graphErrorOf(
-      graphClient(server, mintToken()).api('/workflowBase/userProcessingResults/no-such-id').patch(SEED_PATCH)
+      graphClient(server, mintToken()).api('/workflowBase/userProcessingResults/no-such-id').patch(BODY)
     )
     expect(error.statusCode).toBe(404)
     expect(error.code).toBe('ResourceNotFound')
     expect(error.message).toBe(
       "Resource 'no-such-id' does not exist or one of its queried reference-property objects are not present."
     )
-    expect(await server.store.get(TOKEN_TENANT, 'no-such-id')).toBeUndefined()
+    expect(await server.store.get(DEFAULT_TOKEN_TENANT, 'no-such-id')).toBeUndefined()
   })
 
   it('sends no token to a host missing from customHosts, and the 401 says why', async () => {
     const before = await stored()
-    const error = await graphErrorOf(
-      graphClient(server, mintToken(), new Set()).api(SEED_PATH).patch(SEED_PATCH)
-    )
+    const error = await graphErrorOf(graphClient(server, mintToken(), new Set()).api(API_PATH).patch(BODY))
     expect(error.statusCode).toBe(401)
     expect(error.message).toBe('Access token is empty.')
     expect(error.headers?.get('x-mock-hint')).toBe(MISSING_TOKEN_HINT)
@@ -111,16 +106,16 @@ describe('@microsoft/microsoft-graph-client v3 over HTTPS, auth enforced', () =>
 
   it('PATCHes the seed path and reads the change back with GET', async () => {
     const client = graphClient(server, mintToken())
-    const updated = await client.api(SEED_PATH).patch(SEED_PATCH)
+    const updated = await client.api(API_PATH).patch(BODY)
     const expected = {
       '@odata.type': '#microsoft.graph.identityGovernance.userProcessingResult',
-      id: SEED_ID,
-      ...SEED_PATCH,
-      startedDateTime: '2026-11-28T07:31:00Z',
+      id: DOC_ID,
+      ...BODY,
+      startedDateTime: '2026-11-28T08:00:05.5Z',
       subject: { id: 'ea09ac2e-77e3-4134-85f2-25ccf3c33387' }
     }
     expect(updated).toEqual(expected)
-    expect(await client.api(SEED_PATH).get()).toEqual(expected)
+    expect(await client.api(API_PATH).get()).toEqual(expected)
   })
 })
 
@@ -138,10 +133,10 @@ describe('@microsoft/microsoft-graph-client v3 over plain HTTP, AUTH=off', () =>
       defaultVersion: 'beta',
       authProvider: (done) => done(null, 'unused')
     })
-    const updated = await client.api(SEED_PATH).patch({ ...SEED_PATCH, workflowVersion: 7 })
+    const updated = await client.api(API_PATH).patch({ ...BODY, workflowVersion: 7 })
     expect(updated.workflowVersion).toBe(7)
-    expect((await client.api(SEED_PATH).get()).workflowVersion).toBe(7)
-    expect((await server.store.get(NO_AUTH_TENANT, SEED_ID))?.workflowVersion).toBe(7)
+    expect((await client.api(API_PATH).get()).workflowVersion).toBe(7)
+    expect((await server.store.get(NO_AUTH_TENANT, DOC_ID))?.workflowVersion).toBe(7)
   })
 
   it('still maps a 400 to GraphError', async () => {
@@ -150,10 +145,10 @@ describe('@microsoft/microsoft-graph-client v3 over plain HTTP, AUTH=off', () =>
       defaultVersion: 'beta',
       authProvider: (done) => done(null, '')
     })
-    const before = await server.store.get(NO_AUTH_TENANT, SEED_ID)
-    const error = await graphErrorOf(client.api(SEED_PATH).patch({ ...SEED_PATCH, failedTasksCount: '1' }))
+    const before = await server.store.get(NO_AUTH_TENANT, DOC_ID)
+    const error = await graphErrorOf(client.api(API_PATH).patch({ ...BODY, failedTasksCount: '1' }))
     expect(error.statusCode).toBe(400)
     expect(error.code).toBe('BadRequest')
-    expect(await server.store.get(NO_AUTH_TENANT, SEED_ID)).toEqual(before)
+    expect(await server.store.get(NO_AUTH_TENANT, DOC_ID)).toEqual(before)
   })
 })

@@ -24,13 +24,9 @@ import {
 import type { Dispatcher } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT as NO_AUTH_TENANT } from '../src/graph/auth-hook.js'
-import { mintToken } from '../src/token.js'
-import {
-  type ListeningServer,
-  SEED_ID,
-  startListeningServer,
-  TOKEN_TENANT
-} from './helpers/listening-server.js'
+import { DEFAULT_TOKEN_TENANT, mintToken } from '../src/token.js'
+import { type ListeningServer, startListeningServer } from './helpers/listening-server.js'
+import { DOC_ID } from './helpers.js'
 
 /** A Kiota adapter on the mock: JSON (de)serialisation, and a fetch that trusts the mock's certificate. */
 function kiotaAdapter(server: ListeningServer, auth: AuthenticationProvider): FetchRequestAdapter {
@@ -107,7 +103,7 @@ async function oDataErrorOf(request: Promise<unknown>): Promise<ODataError> {
 }
 
 function expectModelApplied(result: UserProcessingResult | undefined) {
-  expect(result?.id).toBe(SEED_ID)
+  expect(result?.id).toBe(DOC_ID)
   expect(result?.completedDateTime).toEqual(new Date('2026-11-28T09:35:00.123Z'))
   expect(result?.scheduledDateTime).toEqual(new Date('2026-11-28T09:30:00Z'))
   // Sent as null, answered as null, read by Kiota as "no value".
@@ -123,7 +119,7 @@ function expectModelApplied(result: UserProcessingResult | undefined) {
 describe('Kiota FetchRequestAdapter with the beta models over HTTPS, auth enforced', () => {
   let server: ListeningServer
   let adapter: FetchRequestAdapter
-  const stored = () => server.store.get(TOKEN_TENANT, SEED_ID)
+  const stored = () => server.store.get(DEFAULT_TOKEN_TENANT, DOC_ID)
 
   beforeAll(async () => {
     server = await startListeningServer({ auth: 'enforce', tls: true })
@@ -132,7 +128,7 @@ describe('Kiota FetchRequestAdapter with the beta models over HTTPS, auth enforc
   afterAll(async () => server.close())
 
   it('reads a seed record into the model with Date values and enums', async () => {
-    const result = await getRequest(adapter, SEED_ID)
+    const result = await getRequest(adapter, DOC_ID)
     expect(result?.completedDateTime).toEqual(new Date('2022-08-24T23:28:11.134Z'))
     expect(result?.processingStatus).toBe(LifecycleWorkflowProcessingStatusObject.Completed)
     expect(result?.workflowExecutionType).toBe(WorkflowExecutionTypeObject.OnDemand)
@@ -142,7 +138,7 @@ describe('Kiota FetchRequestAdapter with the beta models over HTTPS, auth enforc
     const before = await stored()
     // `canceling` is in the SDK's enum but, like Graph, the mock wants `Prefer: include-unknown-enum-members`.
     const error = await oDataErrorOf(
-      patchRequest(adapter, SEED_ID, {
+      patchRequest(adapter, DOC_ID, {
         ...MODEL_PATCH,
         processingStatus: LifecycleWorkflowProcessingStatusObject.Canceling
       })
@@ -158,29 +154,29 @@ describe('Kiota FetchRequestAdapter with the beta models over HTTPS, auth enforc
   it('throws ODataError on a 401 when the token is not accepted', async () => {
     const before = await stored()
     const expired = kiotaAdapter(server, staticToken(mintToken({ expired: true })))
-    const error = await oDataErrorOf(patchRequest(expired, SEED_ID, MODEL_PATCH))
+    const error = await oDataErrorOf(patchRequest(expired, DOC_ID, MODEL_PATCH))
     expect(error.responseStatusCode).toBe(401)
     expect(error.errorEscaped?.code).toBe('InvalidAuthenticationToken')
     expect(await stored()).toEqual(before)
   })
 
   it('takes back a model read by GET (id and @odata.type included) once its read-only subject is dropped', async () => {
-    const read = await getRequest(adapter, SEED_ID)
+    const read = await getRequest(adapter, DOC_ID)
     const before = await stored()
-    const error = await oDataErrorOf(patchRequest(adapter, SEED_ID, { ...read, workflowVersion: 9 }))
+    const error = await oDataErrorOf(patchRequest(adapter, DOC_ID, { ...read, workflowVersion: 9 }))
     expect(error.responseStatusCode).toBe(400)
     expect(error.errorEscaped?.details?.map((detail) => detail.target)).toEqual(['subject'])
     expect(await stored()).toEqual(before)
 
     const { subject: _readOnly, ...writable } = read ?? {}
-    expect(writable).toMatchObject({ id: SEED_ID, odataType: expect.any(String) })
-    const updated = await patchRequest(adapter, SEED_ID, { ...writable, workflowVersion: 9 })
+    expect(writable).toMatchObject({ id: DOC_ID, odataType: expect.any(String) })
+    const updated = await patchRequest(adapter, DOC_ID, { ...writable, workflowVersion: 9 })
     expect(updated?.workflowVersion).toBe(9)
   })
 
   it('PATCHes a model serialised by serializeUserProcessingResult and reads it back', async () => {
-    expectModelApplied(await patchRequest(adapter, SEED_ID, MODEL_PATCH))
-    expectModelApplied(await getRequest(adapter, SEED_ID))
+    expectModelApplied(await patchRequest(adapter, DOC_ID, MODEL_PATCH))
+    expectModelApplied(await getRequest(adapter, DOC_ID))
     expect(await stored()).toMatchObject({
       completedDateTime: '2026-11-28T09:35:00.123Z',
       startedDateTime: null
@@ -199,9 +195,9 @@ describe('Kiota over plain HTTP, AUTH=off', () => {
   afterAll(async () => server.close())
 
   it('PATCHes and GETs with no token at all', async () => {
-    expectModelApplied(await patchRequest(adapter, SEED_ID, MODEL_PATCH))
-    expectModelApplied(await getRequest(adapter, SEED_ID))
-    expect((await server.store.get(NO_AUTH_TENANT, SEED_ID))?.workflowVersion).toBe(3)
+    expectModelApplied(await patchRequest(adapter, DOC_ID, MODEL_PATCH))
+    expectModelApplied(await getRequest(adapter, DOC_ID))
+    expect((await server.store.get(NO_AUTH_TENANT, DOC_ID))?.workflowVersion).toBe(3)
   })
 
   it('throws ODataError on a 404', async () => {

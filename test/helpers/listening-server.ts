@@ -5,26 +5,6 @@ import { buildServer } from '../../src/server.js'
 import { BUNDLED_FIXTURES, loadFixtures } from '../../src/store/load-fixtures.js'
 import { MemoryStore } from '../../src/store/memory-store.js'
 import { generateCertificate } from '../../src/tls/certificate.js'
-import { DEFAULT_TOKEN_TENANT } from '../../src/token.js'
-
-/** The record of the seed page's example, present in the bundled fixtures. */
-export const SEED_ID = '78b83505-6967-4168-a7ea-4921c0543ce9'
-
-/** The tenant of minted tokens, where their writes land. */
-export const TOKEN_TENANT = DEFAULT_TOKEN_TENANT
-
-/** A body the seed page's strict PATCH accepts. */
-export const SEED_PATCH = {
-  completedDateTime: '2026-11-28T09:35:00.1234567Z',
-  failedTasksCount: 1,
-  processingStatus: 'completedWithErrors',
-  scheduledDateTime: '2026-11-28T09:30:00Z',
-  startedDateTime: '2026-11-28T09:31:00+02:00',
-  totalTasksCount: 3,
-  totalUnprocessedTasksCount: 0,
-  workflowExecutionType: 'scheduled',
-  workflowVersion: 2
-}
 
 export interface ListeningServer {
   app: FastifyInstance
