@@ -18,6 +18,7 @@ import { RequestLog } from './request-log.js'
 import { loadFixtures } from './store/load-fixtures.js'
 import { MemoryStore } from './store/memory-store.js'
 import type { ResultStore } from './store/result-store.js'
+import type { TlsCredentials } from './tls/certificate.js'
 
 export interface ServerDeps {
   /** A ready store; by default one is seeded from `config.fixtures`. */
@@ -26,6 +27,8 @@ export interface ServerDeps {
   logStream?: DestinationStream
   /** Human-readable logs, for a terminal. */
   prettyLogs?: boolean
+  /** Serve HTTPS with these credentials (see `resolveTls`), and their certificate at `/_mock/ca.pem`. */
+  tls?: TlsCredentials
 }
 
 const CORS_EXPOSED_HEADERS = [
@@ -41,7 +44,8 @@ const CORS_EXPOSED_HEADERS = [
   'x-ms-ags-diagnostic',
   'Retry-After',
   'OData-Version',
-  'Allow'
+  'Allow',
+  'x-mock-hint'
 ]
 
 function loggerOptions(config: Config, deps: ServerDeps) {
@@ -58,6 +62,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   const store = deps.store ?? new MemoryStore(await loadFixtures(config.fixtures))
   const routes = new RouteTable()
   const app = Fastify({
+    https: deps.tls ?? null,
     logger: loggerOptions(config, deps),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
@@ -92,7 +97,8 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     journal,
     faults,
     limiter,
-    adminKey: config.adminKey
+    adminKey: config.adminKey,
+    certificate: deps.tls?.cert
   })
   await app.register(graphPlugin, {
     prefix: '/beta',

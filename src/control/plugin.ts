@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ResultStore } from '../store/result-store.js'
 import { requireAdminKey } from './admin-key-hook.js'
+import { certificateRoute } from './certificate-route.js'
 import { faultRoutes } from './fault-routes.js'
 import type { FaultRules } from './fault-rules.js'
 import type { Journal } from './journal.js'
@@ -17,6 +18,8 @@ export interface ControlOptions {
   limiter: RateLimiter | undefined
   /** Empty: no key needed. */
   adminKey: string
+  /** The PEM the server presents over HTTPS, served at `/ca.pem`. */
+  certificate?: string
 }
 
 /** The control routes, behind the admin key when there is one. */
@@ -34,8 +37,9 @@ async function protectedRoutes(app: FastifyInstance, options: ControlOptions) {
 export async function controlPlugin(app: FastifyInstance, options: ControlOptions) {
   // JSON in and out: any other body is a 415, not a string that fails the schema.
   app.removeContentTypeParser('text/plain')
-  // Open even with an admin key, for container health checks.
+  // Open even with an admin key: container health checks, and the certificate clients need to trust.
   app.get('/health', async () => ({ status: 'ok' }))
+  await app.register(certificateRoute, { certificate: options.certificate })
   const { store, journal, faults, limiter, adminKey } = options
   await app.register(protectedRoutes, { store, journal, faults, limiter, adminKey })
 }

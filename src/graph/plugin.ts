@@ -6,7 +6,7 @@ import { recordRequests } from '../control/journal-hook.js'
 import type { RateLimiter } from '../control/rate-limiter.js'
 import { throttleRequests } from '../control/throttle-hook.js'
 import type { ResultStore } from '../store/result-store.js'
-import { authenticate, DEFAULT_TENANT, identifyTenant } from './auth-hook.js'
+import { authenticate, DEFAULT_TENANT, identifyTenant, warnOnceWithoutToken } from './auth-hook.js'
 import { requireJsonBody } from './content-type-hook.js'
 import type { PatchMode } from './patch-body.js'
 import { workflowBaseRoutes } from './routes/workflow-base.js'
@@ -26,7 +26,10 @@ type RouteOptions = Pick<GraphOptions, 'store' | 'auth' | 'patchMode' | 'faults'
 
 /** Graph's routes, behind Graph's auth and body rules, then the test-control throttling and faults. */
 async function graphRoutes(app: FastifyInstance, options: RouteOptions) {
-  if (options.auth === 'enforce') app.addHook('onRequest', authenticate)
+  if (options.auth === 'enforce') {
+    app.addHook('onRequest', warnOnceWithoutToken())
+    app.addHook('onRequest', authenticate)
+  }
   app.addHook('preParsing', requireJsonBody)
   if (options.limiter !== undefined) app.addHook('preHandler', throttleRequests(options.limiter))
   app.addHook('preHandler', injectFaults(options.faults))
