@@ -100,6 +100,8 @@ describe('--admin-key', () => {
     }
     expect(await server.snapshot('default')).toEqual(before)
     expect((await control(server.app, 'GET', '/health')).statusCode).toBe(200)
+    // Without --tls there is no certificate: the answer says so rather than asking for the key.
+    expect((await control(server.app, 'GET', '/ca.pem')).statusCode).toBe(404)
 
     const allowed = await control(server.app, 'GET', '/faults', undefined, {
       'x-mock-admin-key': 'let-me-in'

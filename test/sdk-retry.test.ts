@@ -1,18 +1,15 @@
 import { Client } from '@microsoft/microsoft-graph-client'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { control, journal } from './control-helpers.js'
-import { DOC_ID, type TestServer, testServer, validBody } from './helpers.js'
+import { type ListeningServer, startListeningServer } from './helpers/listening-server.js'
+import { DOC_ID, validBody } from './helpers.js'
 
-// The v3 client strips Authorization for any host that is not https Graph, so this runs with AUTH=off.
-let server: TestServer
-let baseUrl: string
+// Plain HTTP, where the v3 client strips Authorization for a host that is not Graph: so AUTH=off.
+let server: ListeningServer
 beforeEach(async () => {
-  server = await testServer({ auth: 'off' })
-  baseUrl = await server.app.listen({ port: 0, host: '127.0.0.1' })
+  server = await startListeningServer({ auth: 'off', tls: false })
 })
-afterEach(async () => {
-  await server.app.close()
-})
+afterEach(async () => server.close())
 
 it('the v3 Graph client retries a `times: 2` 429 rule and succeeds; the journal shows the three attempts', async () => {
   const rule = await control(server.app, 'POST', '/faults', {
@@ -24,7 +21,7 @@ it('the v3 Graph client retries a `times: 2` 429 rule and succeeds; the journal 
   })
   expect(rule.statusCode).toBe(201)
   const client = Client.init({
-    baseUrl,
+    baseUrl: server.origin,
     defaultVersion: 'beta',
     authProvider: (done) => done(null, 'unused-over-http')
   })
