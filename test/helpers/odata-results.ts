@@ -1,0 +1,38 @@
+import type { UserProcessingResult } from '../../src/graph/user-processing-result-table.js'
+
+export function makeResult(id: string, overrides: Partial<UserProcessingResult> = {}): UserProcessingResult {
+  return {
+    id,
+    completedDateTime: '2022-08-24T23:28:11.1348863Z',
+    failedTasksCount: 0,
+    processingStatus: 'completed',
+    scheduledDateTime: '2022-08-24T23:28:01.6476554Z',
+    startedDateTime: '2022-08-24T23:28:04.490313Z',
+    totalTasksCount: 2,
+    totalUnprocessedTasksCount: 0,
+    workflowExecutionType: 'onDemand',
+    workflowVersion: 1,
+    subject: { id: `user-${id}` },
+    ...overrides
+  }
+}
+
+/** A small, varied collection: nulls, 7-digit fractions that differ below a millisecond, several enums. */
+export const results: UserProcessingResult[] = [
+  makeResult('a', { processingStatus: 'completed', completedDateTime: '2022-08-24T10:00:00.0000001Z' }),
+  makeResult('b', { processingStatus: 'failed', completedDateTime: '2022-08-24T10:00:00.0000002Z' }),
+  makeResult('c', {
+    processingStatus: 'inProgress',
+    completedDateTime: null,
+    startedDateTime: '2022-08-24T09:00:00Z'
+  }),
+  makeResult('d', {
+    processingStatus: 'queued',
+    completedDateTime: null,
+    startedDateTime: null,
+    workflowExecutionType: 'scheduled'
+  }),
+  makeResult("o'brien", { processingStatus: 'canceling', completedDateTime: '2022-08-24T12:00:00+02:00' })
+]
+
+export const ids = (items: readonly { id: string }[]) => items.map((item) => item.id)
