@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { FilterNode } from '../src/graph/odata/filter-ast.js'
 import { MAX_FILTER_DEPTH, MAX_FILTER_LENGTH, parseFilter } from '../src/graph/odata/filter-parser.js'
-import { ODataQueryError } from '../src/graph/odata/query-error.js'
+import { odataError } from './helpers/odata-results.js'
+
+const parseError = (text: string) => odataError(() => parseFilter(text))
 
 // A compact rendering of the tree, so precedence is visible in the assertions.
 function show(node: FilterNode): string {
@@ -24,16 +26,6 @@ function show(node: FilterNode): string {
       return `${literal.type}:${literal.text}`
     }
   }
-}
-
-function parseError(text: string): ODataQueryError {
-  try {
-    parseFilter(text)
-  } catch (error) {
-    if (error instanceof ODataQueryError) return error
-    throw error
-  }
-  throw new Error(`'${text}' parsed without error`)
 }
 
 describe('parseFilter', () => {

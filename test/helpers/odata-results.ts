@@ -1,3 +1,4 @@
+import { ODataQueryError } from '../../src/graph/odata/query-error.js'
 import type { UserProcessingResult } from '../../src/graph/user-processing-result-table.js'
 
 export function makeResult(id: string, overrides: Partial<UserProcessingResult> = {}): UserProcessingResult {
@@ -36,3 +37,14 @@ export const results: UserProcessingResult[] = [
 ]
 
 export const ids = (items: readonly { id: string }[]) => items.map((item) => item.id)
+
+/** The ODataQueryError that `run` throws; fails the test if it throws nothing or something else. */
+export function odataError(run: () => unknown): ODataQueryError {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof ODataQueryError) return error
+    throw error
+  }
+  throw new Error('expected an ODataQueryError, but nothing was thrown')
+}

@@ -20,7 +20,7 @@ export function parseSelect(text: string, table: PropertyTable<unknown>): string
 
 /** Keeps only the selected properties of an entity, in the entity's own property order. */
 export function selectProperties(
-  entity: Readonly<Record<string, unknown>>,
+  entity: object,
   select: readonly string[] | undefined
 ): Record<string, unknown> {
   if (!select) return { ...entity }
