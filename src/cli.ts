@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs'
+import closeWithGrace from 'close-with-grace'
+import { ConfigError, describeOptions, loadConfig } from './config.js'
+import { buildServer } from './server.js'
+import { FixtureError } from './store/load-fixtures.js'
+import { runTokenCommand, TOKEN_HELP } from './token-command.js'
+
+const HELP = `Usage: graph-lifecycle-mock [options]
+       graph-lifecycle-mock token [options]   (print a token; token --help)
+
+A local stand-in for Microsoft Graph beta userProcessingResults. Every option also reads an environment
+variable; a flag wins over the variable, the variable over the default.
+
+  option                     variable         meaning
+${describeOptions()}
+  --help                                      print this help
+  --version                                   print the version
+`
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string
+  }
+  return pkg.version
+}
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`graph-lifecycle-mock: ${message}\n`)
+  process.exit(code)
+}
+
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): string {
+  if (error.code === 'EADDRINUSE')
+    return `Failed to start: port ${port} on ${host} is already in use. Choose another with --port or PORT.`
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+    return `Failed to start: cannot listen on host '${host}'. Check --host or HOST.`
+  if (error.code === 'EACCES')
+    return `Failed to start: no permission to listen on port ${port}. Choose a port above 1023.`
+  return `Failed to start: ${error.message}`
+}
+
+async function serve(argv: string[]): Promise<void> {
+  const config = loadConfig({ argv, env: process.env })
+  const app = await buildServer(config, { prettyLogs: process.stdout.isTTY === true })
+  closeWithGrace({ delay: 4000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error')
+    else app.log.info({ signal }, 'shutting down')
+    await app.close()
+  })
+  let url: string
+  try {
+    url = await app.listen({ port: config.port, host: config.host })
+  } catch (error) {
+    fail(listenError(error as NodeJS.ErrnoException, config.host, config.port), 1)
+  }
+  app.log.info(`graph-lifecycle-mock ready: base URL ${url}/beta (auth ${config.auth})`)
+}
+
+async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'token') {
+    if (argv.includes('--help')) process.stdout.write(TOKEN_HELP)
+    else process.stdout.write(`${runTokenCommand(argv.slice(1))}\n`)
+    return
+  }
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(HELP)
+    return
+  }
+  if (argv.includes('--version')) {
+    process.stdout.write(`${version()}\n`)
+    return
+  }
+  await serve(argv)
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof FixtureError) fail(error.message, 2)
+  fail(`Failed to start: ${(error as Error).stack ?? String(error)}`, 1)
+})

@@ -1,0 +1,23 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { authorize, type Claims } from './auth.js'
+
+/** The tenant of requests without a token's `tid` (and of every request when auth is off). */
+export const DEFAULT_TENANT = 'default'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The permissions of which a token must hold one to call the route. */
+    permissions?: readonly string[]
+  }
+  interface FastifyRequest {
+    claims: Claims | undefined
+    tenant: string
+  }
+}
+
+/** `onRequest` hook of the Graph scope: checks the bearer token against the route's permissions. */
+export async function authenticate(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+  const claims = authorize(request.headers.authorization, request.routeOptions.config.permissions ?? [])
+  request.claims = claims
+  if (typeof claims.tid === 'string' && claims.tid !== '') request.tenant = claims.tid
+}

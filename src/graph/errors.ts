@@ -1,0 +1,179 @@
+import { ENTITY_TYPE } from './schemas/user-processing-result.js'
+
+/** One entry of Graph's `error.details`. */
+export interface GraphErrorDetail {
+  code: string
+  message: string
+  target: string
+}
+
+/**
+ * An error as Microsoft Graph reports it. Handlers throw these; the error handler alone turns them into
+ * the envelope, so every code and message the mock can answer with is listed here.
+ */
+export class GraphError extends Error {
+  readonly statusCode: number
+  readonly code: string
+  readonly details: GraphErrorDetail[]
+  readonly headers: Record<string, string>
+
+  constructor(
+    statusCode: number,
+    code: string,
+    message: string,
+    options: { details?: GraphErrorDetail[]; headers?: Record<string, string> } = {}
+  ) {
+    super(message)
+    this.name = 'GraphError'
+    this.statusCode = statusCode
+    this.code = code
+    this.details = options.details ?? []
+    this.headers = options.headers ?? {}
+  }
+
+  static tokenEmpty(): GraphError {
+    return unauthenticated('Access token is empty.')
+  }
+
+  static tokenMalformed(): GraphError {
+    return unauthenticated('CompactToken parsing failed with error code: 80049217')
+  }
+
+  static invalidAudience(): GraphError {
+    return unauthenticated('Access token validation failure. Invalid audience.')
+  }
+
+  static tokenLifetime(): GraphError {
+    return unauthenticated('Access token has expired or is not yet valid.')
+  }
+
+  static noPermissionClaims(): GraphError {
+    return new GraphError(403, 'AccessDenied', 'Either scp or roles claim need to be present in the token.')
+  }
+
+  static missingPermission(accepted: readonly string[]): GraphError {
+    return new GraphError(
+      403,
+      'Forbidden',
+      'You cannot perform the requested operation, required scopes are missing in the token. ' +
+        `One of the following permissions would allow it: ${accepted.join(', ')}.`
+    )
+  }
+
+  static personalAccount(): GraphError {
+    return new GraphError(
+      403,
+      'Forbidden',
+      'This API is not supported for personal Microsoft accounts (MSA). Use a work or school account.'
+    )
+  }
+
+  static badRequest(message: string, details: GraphErrorDetail[] = []): GraphError {
+    return new GraphError(400, 'BadRequest', message, { details })
+  }
+
+  static unreadableJson(): GraphError {
+    return GraphError.badRequest(
+      'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.'
+    )
+  }
+
+  static contentTypeMissing(): GraphError {
+    return GraphError.badRequest(
+      'Write requests (excluding DELETE) must contain the Content-Type header declaration.'
+    )
+  }
+
+  static unsupportedMediaType(received: string): GraphError {
+    return new GraphError(
+      415,
+      'UnsupportedMediaType',
+      `The content type '${received}' is not supported. Send the request body as 'application/json'.`
+    )
+  }
+
+  static unknownSegment(segment: string): GraphError {
+    return GraphError.badRequest(`Resource not found for the segment '${segment}'.`)
+  }
+
+  static resourceNotFound(id: string): GraphError {
+    return new GraphError(
+      404,
+      'ResourceNotFound',
+      `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`
+    )
+  }
+
+  static methodNotAllowed(allow: readonly string[]): GraphError {
+    return new GraphError(
+      405,
+      'Request_BadRequest',
+      'Specified HTTP method is not allowed for the request target.',
+      {
+        headers: { allow: allow.join(', ') }
+      }
+    )
+  }
+
+  static payloadTooLarge(limit: number): GraphError {
+    return new GraphError(
+      413,
+      'RequestEntityTooLarge',
+      `The request body is larger than the maximum of ${limit} bytes this service accepts.`
+    )
+  }
+
+  static internal(): GraphError {
+    return new GraphError(
+      500,
+      'InternalServerError',
+      'An internal server error occurred. The details are in the mock server log under this request-id.'
+    )
+  }
+
+  /** Used for an HTTP status Graph has no specific shape for (e.g. a framework 4xx). */
+  static fromStatus(statusCode: number, message: string): GraphError {
+    return new GraphError(statusCode, statusCode === 404 ? 'NotFound' : 'BadRequest', message)
+  }
+}
+
+const WWW_AUTHENTICATE =
+  'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", ' +
+  'client_id="00000003-0000-0000-c000-000000000000"'
+
+function unauthenticated(message: string): GraphError {
+  return new GraphError(401, 'InvalidAuthenticationToken', message, {
+    headers: { 'www-authenticate': WWW_AUTHENTICATE }
+  })
+}
+
+/** Messages for problems in a request body, shaped like the OData reader's. */
+export const bodyMessages = {
+  unknownProperty: (name: string) =>
+    `The property '${name}' does not exist on type '${ENTITY_TYPE}'. Make sure to only use property names ` +
+    'that are defined by the type or mark the type as open type.',
+  cannotConvert: (literal: string, edmType: string) =>
+    `Cannot convert the literal '${literal}' to the expected type '${edmType}'.`,
+  unexpectedNode: (name: string, node: string) =>
+    `An unexpected '${node}' node was found for property named '${name}' when reading from the JSON reader. ` +
+    "A 'PrimitiveValue' node was expected.",
+  nullNotAllowed: (name: string, edmType: string) =>
+    `A null value was found for the property named '${name}', which has the expected type ` +
+    `'${edmType}[Nullable=False]'. The expected type '${edmType}[Nullable=False]' does not allow null values.`,
+  missingRequired: (names: readonly string[]) =>
+    `The request body is missing required ${names.length === 1 ? 'property' : 'properties'} ` +
+    `${names.map((name) => `'${name}'`).join(', ')}. ` +
+    'Send all of them, or start the mock with PATCH_MODE=partial.',
+  notAnObject: (node: string) =>
+    `An unexpected '${node}' node was found when reading from the JSON reader. A 'StartObject' node was expected.`,
+  unresolvedType: (typeName: string) =>
+    `A type named '${typeName}' could not be resolved by the model. When a model is available, each type name ` +
+    'must resolve to a valid type.',
+  readOnly: (name: string) =>
+    `The property '${name}' is a read-only navigation property of type '${ENTITY_TYPE}' and cannot be set.`,
+  evolvableMember: (value: string, edmType: string) =>
+    `The value '${value}' of type '${edmType}' is only accepted when the request has the header ` +
+    "'Prefer: include-unknown-enum-members'.",
+  idMismatch: (bodyId: string, urlId: string) =>
+    `The id '${bodyId}' in the request body does not match the id '${urlId}' in the request URL.`
+}

@@ -1,0 +1,50 @@
+import type { RouteOptions } from 'fastify'
+
+/**
+ * The routes the server knows, kept so that a request Fastify could not route gets Graph's answer:
+ * 405 with `Allow` on a known path, else 400 naming the first segment that matches no route.
+ */
+export class RouteTable {
+  readonly #routes: { segments: string[]; methods: string[] }[] = []
+
+  add(route: Pick<RouteOptions, 'method' | 'url'>): void {
+    if (route.url.includes('*')) return
+    const methods = [route.method].flat()
+    this.#routes.push({ segments: splitPath(route.url.toLowerCase()), methods })
+  }
+
+  resolve(path: string): { allow: string[] } | { unknownSegment: string } {
+    const segments = splitPath(path)
+    const allow = new Set<string>()
+    let matched = 0
+    for (const route of this.#routes) {
+      const length = matchingPrefix(route.segments, segments)
+      if (length === segments.length && length === route.segments.length) {
+        for (const method of route.methods) allow.add(method)
+      }
+      matched = Math.max(matched, length)
+    }
+    if (allow.size > 0) return { allow: [...allow].sort() }
+    return { unknownSegment: segments[Math.min(matched, segments.length - 1)] ?? '' }
+  }
+}
+
+function splitPath(path: string): string[] {
+  return (
+    path
+      .split('?')[0]
+      ?.split('/')
+      .filter((segment) => segment !== '') ?? []
+  )
+}
+
+function matchingPrefix(pattern: string[], segments: string[]): number {
+  let length = 0
+  while (length < pattern.length && length < segments.length) {
+    const expected = pattern[length] ?? ''
+    const actual = segments[length] ?? ''
+    if (!expected.startsWith(':') && expected !== actual.toLowerCase()) break
+    length++
+  }
+  return length
+}

@@ -1,0 +1,81 @@
+import { type Static, Type } from '@sinclair/typebox'
+import { DateTimeOffset, Int32, NullableDateTimeOffset } from '../edm.js'
+import { LifecycleWorkflowProcessingStatus, WorkflowExecutionType } from './enums.js'
+
+export const ENTITY_TYPE = 'microsoft.graph.identityGovernance.userProcessingResult'
+export const ODATA_TYPE = `#${ENTITY_TYPE}`
+
+/** Nullable properties: optional in a strict PATCH, `null` clears them. */
+const NullableProperties = {
+  completedDateTime: NullableDateTimeOffset,
+  startedDateTime: NullableDateTimeOffset
+}
+
+/** The seed page marks these "Required" for a PATCH; none of them accepts `null`. */
+const RequiredProperties = {
+  failedTasksCount: Int32,
+  processingStatus: LifecycleWorkflowProcessingStatus,
+  scheduledDateTime: DateTimeOffset,
+  totalTasksCount: Int32,
+  totalUnprocessedTasksCount: Int32,
+  workflowExecutionType: WorkflowExecutionType,
+  workflowVersion: Int32
+}
+
+/** The order Graph writes the properties in. */
+export const PROPERTY_NAMES = [
+  'completedDateTime',
+  'failedTasksCount',
+  'processingStatus',
+  'scheduledDateTime',
+  'startedDateTime',
+  'totalTasksCount',
+  'totalUnprocessedTasksCount',
+  'workflowExecutionType',
+  'workflowVersion'
+] as const
+
+export const SubjectSchema = Type.Object(
+  { id: Type.String({ minLength: 1 }) },
+  { additionalProperties: false }
+)
+
+/** A stored record, as in fixtures and in the control API. */
+export const UserProcessingResultSchema = Type.Object(
+  {
+    id: Type.String({ minLength: 1, edmType: 'Edm.String' }),
+    ...NullableProperties,
+    ...RequiredProperties,
+    subject: Type.Optional(SubjectSchema)
+  },
+  { additionalProperties: false }
+)
+export type UserProcessingResult = Static<typeof UserProcessingResultSchema>
+
+const ODataType = Type.Optional(Type.Literal(ODATA_TYPE))
+const BodyId = Type.Optional(Type.String({ edmType: 'Edm.String' }))
+
+/** `PATCH_MODE=strict`: the seed page's required properties must all be sent. */
+export const StrictPatchBodySchema = Type.Object(
+  {
+    '@odata.type': ODataType,
+    id: BodyId,
+    ...Type.Partial(Type.Object(NullableProperties)).properties,
+    ...RequiredProperties
+  },
+  { additionalProperties: false }
+)
+
+/** `PATCH_MODE=partial`: any subset of the properties. */
+export const PartialPatchBodySchema = Type.Object(
+  {
+    '@odata.type': ODataType,
+    id: BodyId,
+    ...Type.Partial(Type.Object({ ...NullableProperties, ...RequiredProperties })).properties
+  },
+  { additionalProperties: false }
+)
+
+export type PatchBody = Static<typeof PartialPatchBodySchema>
+/** What a PATCH may change in a stored record. */
+export type UserProcessingResultChanges = Partial<Omit<UserProcessingResult, 'id' | 'subject'>>

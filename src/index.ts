@@ -1,0 +1,11 @@
+export { type Config, ConfigSchema, configWith, loadConfig } from './config.js'
+export { GraphError } from './graph/errors.js'
+export {
+  type UserProcessingResult,
+  UserProcessingResultSchema
+} from './graph/schemas/user-processing-result.js'
+export { buildServer, type ServerDeps } from './server.js'
+export { loadFixtures } from './store/load-fixtures.js'
+export { MemoryStore } from './store/memory-store.js'
+export type { ResultStore } from './store/result-store.js'
+export { mintToken, type TokenOptions } from './token.js'

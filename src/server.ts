@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto'
+import cors from '@fastify/cors'
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { DestinationStream } from 'pino'
+import type { Config } from './config.js'
+import { controlPlugin } from './control/plugin.js'
+import { BODY_LIMIT, handleError } from './graph/error-handler.js'
+import { setGraphHeaders } from './graph/headers.js'
+import { notFoundHandler } from './graph/not-found.js'
+import { graphPlugin } from './graph/plugin.js'
+import { RouteTable } from './graph/route-table.js'
+import { RequestLog } from './request-log.js'
+import { loadFixtures } from './store/load-fixtures.js'
+import { MemoryStore } from './store/memory-store.js'
+import type { ResultStore } from './store/result-store.js'
+
+export interface ServerDeps {
+  /** A ready store; by default one is seeded from `config.fixtures`. */
+  store?: ResultStore
+  /** Where log lines go (default stdout). */
+  logStream?: DestinationStream
+  /** Human-readable logs, for a terminal. */
+  prettyLogs?: boolean
+}
+
+const CORS_EXPOSED_HEADERS = [
+  'ETag',
+  'Location',
+  'Preference-Applied',
+  'Content-Range',
+  'request-id',
+  'client-request-id',
+  'ReadWriteConsistencyToken',
+  'SdkVersion',
+  'WWW-Authenticate',
+  'x-ms-ags-diagnostic',
+  'Retry-After',
+  'OData-Version',
+  'Allow'
+]
+
+function loggerOptions(config: Config, deps: ServerDeps) {
+  return {
+    level: config.logLevel,
+    redact: { paths: ['req.headers.authorization', 'headers.authorization'], censor: '[redacted]' },
+    ...(deps.logStream !== undefined ? { stream: deps.logStream } : {}),
+    ...(deps.prettyLogs && deps.logStream === undefined ? { transport: { target: 'pino-pretty' } } : {})
+  }
+}
+
+/** Builds the mock; never listens (the CLI and tests decide how to run it). */
+export async function buildServer(config: Config, deps: ServerDeps = {}): Promise<FastifyInstance> {
+  const store = deps.store ?? new MemoryStore(await loadFixtures(config.fixtures))
+  const routes = new RouteTable()
+  const app = Fastify({
+    logger: loggerOptions(config, deps),
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    logController: new RequestLog(),
+    bodyLimit: BODY_LIMIT,
+    exposeHeadRoutes: false,
+    // Graph's paths are case-insensitive, and the namespace-qualified function segments are long.
+    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 1000 },
+    frameworkErrors: handleError
+  })
+  // TypeBox's compiled checks instead of Ajv: Ajv's Fastify defaults strip unknown properties and coerce
+  // types, and a Graph mock must reject both.
+  app.setValidatorCompiler(TypeBoxValidatorCompiler)
+  app.addHook('onRoute', (route) => routes.add(route))
+  app.addHook('onRequest', async (request, reply) => setGraphHeaders(request, reply))
+  app.setErrorHandler(handleError)
+  app.setNotFoundHandler(notFoundHandler(routes))
+
+  await app.register(cors, {
+    origin: (origin, callback) => callback(null, origin === undefined ? false : '*'),
+    exposedHeaders: CORS_EXPOSED_HEADERS,
+    maxAge: 3600,
+    strictPreflight: false
+  })
+  await app.register(controlPlugin, { prefix: '/_mock' })
+  await app.register(graphPlugin, {
+    prefix: '/beta',
+    store,
+    auth: config.auth,
+    patchMode: config.patchMode
+  })
+  return app
+}
