@@ -6,11 +6,10 @@ import {
   parseEntityQuery
 } from '../src/graph/odata/collection-query.js'
 import { nextPageQuery } from '../src/graph/odata/next-link.js'
-import {
-  userProcessingResultTable as table,
-  type UserProcessingResult
-} from '../src/graph/user-processing-result-table.js'
+import { type PresentedResult, resultQueryTable } from '../src/graph/result-query-table.js'
 import { ids, makeResult, odataError, results } from './helpers/odata-results.js'
+
+const table = resultQueryTable(true)
 
 const many = Array.from({ length: 23 }, (_, i) =>
   makeResult(`r${String(i).padStart(2, '0')}`, {
@@ -24,11 +23,7 @@ function allPages(rawQuery: string, pageSize: number, items = many): string[][] 
   const pages: string[][] = []
   let query: string | undefined = rawQuery
   for (let guard = 0; query !== undefined && guard < 100; guard++) {
-    const result: QueryPage<UserProcessingResult> = applyQuery(
-      items,
-      parseCollectionQuery(query, table),
-      pageSize
-    )
+    const result: QueryPage<PresentedResult> = applyQuery(items, parseCollectionQuery(query, table), pageSize)
     pages.push(ids(result.page))
     query = result.nextSkiptoken === undefined ? undefined : nextPageQuery(query, result.nextSkiptoken)
   }

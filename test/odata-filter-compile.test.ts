@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { GraphError } from '../src/graph/errors.js'
 import { compileFilter } from '../src/graph/odata/filter-compile.js'
 import { parseFilter } from '../src/graph/odata/filter-parser.js'
-import { userProcessingResultTable } from '../src/graph/user-processing-result-table.js'
+import { resultQueryTable } from '../src/graph/result-query-table.js'
+
+const userProcessingResultTable = resultQueryTable(true)
+
 import { ids, makeResult, odataError, results } from './helpers/odata-results.js'
 
 const compileError = (filter: string) =>
@@ -151,5 +155,28 @@ describe('compileFilter on userProcessingResults', () => {
     expect(compileError("workflowExecutionType eq 'nightly'").message).toContain(
       'use one of: scheduled, onDemand, unknownFutureValue, activatedWithScope, preview, extensibilityOnDemand.'
     )
+  })
+
+  it('is a Graph 400 BadRequest', () => {
+    const error = compileError('foo eq 1')
+    expect(error).toBeInstanceOf(GraphError)
+    expect([error.statusCode, error.code]).toEqual([400, 'BadRequest'])
+  })
+
+  it('refuses evolvable members unless the client opted in to them, as in a body', () => {
+    const withoutOptIn = resultQueryTable(false)
+    for (const literal of ["'canceling'", `${NS}.lifecycleWorkflowProcessingStatus'quarantined'`]) {
+      const error = odataError(() =>
+        compileFilter(parseFilter(`processingStatus eq ${literal}`), withoutOptIn)
+      )
+      expect(error.message).toContain(
+        "only accepted when the request has the header 'Prefer: include-unknown-enum-members'"
+      )
+    }
+    const visible = compileFilter(parseFilter("processingStatus eq 'unknownFutureValue'"), withoutOptIn)
+    expect(visible(makeResult('x', { processingStatus: 'unknownFutureValue' }))).toBe(true)
+    expect(
+      odataError(() => compileFilter(parseFilter("workflowExecutionType ne 'preview'"), withoutOptIn)).message
+    ).toContain(`'preview' of type '${NS}.workflowExecutionType'`)
   })
 })

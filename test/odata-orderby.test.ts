@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { parseOrderBy, sortItems } from '../src/graph/odata/orderby.js'
-import { userProcessingResultTable as table } from '../src/graph/user-processing-result-table.js'
+import { resultQueryTable } from '../src/graph/result-query-table.js'
+
+const table = resultQueryTable(true)
+
 import { ids, makeResult, odataError, results } from './helpers/odata-results.js'
 
 const orderByError = (text: string) => odataError(() => parseOrderBy(text, table))

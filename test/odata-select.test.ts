@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { ODataQueryError } from '../src/graph/odata/query-error.js'
 import { parseSelect, selectProperties } from '../src/graph/odata/select.js'
-import { userProcessingResultTable as table } from '../src/graph/user-processing-result-table.js'
+import { resultQueryTable } from '../src/graph/result-query-table.js'
+
+const table = resultQueryTable(true)
+
 import { makeResult } from './helpers/odata-results.js'
 
 describe('$select', () => {

@@ -1,5 +1,5 @@
 import { ODataQueryError } from '../../src/graph/odata/query-error.js'
-import type { UserProcessingResult } from '../../src/graph/user-processing-result-table.js'
+import type { PresentedResult as UserProcessingResult } from '../../src/graph/result-query-table.js'
 
 export function makeResult(id: string, overrides: Partial<UserProcessingResult> = {}): UserProcessingResult {
   return {

@@ -107,6 +107,7 @@ function literalKey<T>(property: QueryableProperty<T>, path: string, literal: Li
     if (literal.type === 'typed' && literal.typeName !== type.typeName) {
       throw invalid(`'${path}' is of type '${type.typeName}', not '${literal.typeName}'.`)
     }
+    if (type.withheld?.members.includes(literal.value)) throw invalid(type.withheld.message(literal.value))
     if (!type.members.includes(literal.value)) {
       throw invalid(
         `the string '${literal.value}' is not a valid enumeration type constant of '${type.typeName}'; ` +

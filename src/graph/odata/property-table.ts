@@ -4,7 +4,14 @@ import type { ComparisonOperator } from './filter-ast.js'
 export type ValueType =
   | { kind: 'string' }
   | { kind: 'dateTimeOffset' }
-  | { kind: 'enum'; typeName: string; members: readonly string[] }
+  | {
+      kind: 'enum'
+      typeName: string
+      /** Every member, in member-value order. */
+      members: readonly string[]
+      /** Members the client has not opted in to (Graph's evolvable enums), and why a literal cannot use them. */
+      withheld?: { members: readonly string[]; message(member: string): string }
+    }
 
 export interface QueryableProperty<T> {
   type: ValueType

@@ -1,15 +1,16 @@
-/**
- * A bad query option or function parameter. `option` names what was wrong (`$filter`, `$top`,
- * `startDateTime`…); the message always names it too, because it is what the client will read.
- */
-export class ODataQueryError extends Error {
-  override readonly name = 'ODataQueryError'
+import { GraphError } from '../errors.js'
 
+/**
+ * Graph's 400 BadRequest for a bad query option or function parameter. `option` names what was wrong
+ * (`$filter`, `$top`, `startDateTime`…); the message always names it too, as it is what the client reads.
+ */
+export class ODataQueryError extends GraphError {
   constructor(
     readonly option: string,
     message: string
   ) {
-    super(message)
+    super(400, 'BadRequest', message)
+    this.name = 'ODataQueryError'
   }
 
   static invalid(option: string, detail: string): ODataQueryError {
