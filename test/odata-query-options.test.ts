@@ -92,4 +92,10 @@ describe('readQueryOptions', () => {
   it('accepts $filter on /$count', () => {
     expect(readQueryOptions('$filter=x', 'count').get('$filter')).toBe('x')
   })
+
+  it.each(['$select', '$filter', '$top'])("rejects %s on a function's result", (option) => {
+    const error = rejection(`${option}=x`, 'function')
+    expect(error.option).toBe(option)
+    expect(error.message).toBe(`Query option '${option}' cannot be applied to a function's result.`)
+  })
 })

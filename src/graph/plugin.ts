@@ -1,12 +1,16 @@
 import type { FastifyInstance } from 'fastify'
 import type { ResultStore } from '../store/result-store.js'
+import type { WorkflowDirectory } from '../store/workflow-directory.js'
 import { authenticate, DEFAULT_TENANT } from './auth-hook.js'
 import { requireJsonBody } from './content-type-hook.js'
 import type { PatchMode } from './patch-body.js'
+import { lifecycleWorkflowRoutes } from './routes/lifecycle-workflows.js'
 import { workflowBaseRoutes } from './routes/workflow-base.js'
 
 export interface GraphOptions {
   store: ResultStore
+  workflows: WorkflowDirectory
+  pageSize: number
   auth: 'enforce' | 'off'
   patchMode: PatchMode
 }
@@ -18,4 +22,9 @@ export async function graphPlugin(app: FastifyInstance, options: GraphOptions) {
   if (options.auth === 'enforce') app.addHook('onRequest', authenticate)
   app.addHook('preParsing', requireJsonBody)
   await app.register(workflowBaseRoutes, { store: options.store, patchMode: options.patchMode })
+  await app.register(lifecycleWorkflowRoutes, {
+    store: options.store,
+    workflows: options.workflows,
+    pageSize: options.pageSize
+  })
 }

@@ -1,25 +1,11 @@
 import { ODataQueryError } from '../../src/graph/odata/query-error.js'
-import type { PresentedResult as UserProcessingResult } from '../../src/graph/result-query-table.js'
+import type { PresentedResult } from '../../src/graph/result-query-table.js'
+import { makeRecord as makeResult } from './records.js'
 
-export function makeResult(id: string, overrides: Partial<UserProcessingResult> = {}): UserProcessingResult {
-  return {
-    id,
-    completedDateTime: '2022-08-24T23:28:11.1348863Z',
-    failedTasksCount: 0,
-    processingStatus: 'completed',
-    scheduledDateTime: '2022-08-24T23:28:01.6476554Z',
-    startedDateTime: '2022-08-24T23:28:04.490313Z',
-    totalTasksCount: 2,
-    totalUnprocessedTasksCount: 0,
-    workflowExecutionType: 'onDemand',
-    workflowVersion: 1,
-    subject: { id: `user-${id}` },
-    ...overrides
-  }
-}
+export { makeResult }
 
 /** A small, varied collection: nulls, 7-digit fractions that differ below a millisecond, several enums. */
-export const results: UserProcessingResult[] = [
+export const results: PresentedResult[] = [
   makeResult('a', { processingStatus: 'completed', completedDateTime: '2022-08-24T10:00:00.0000001Z' }),
   makeResult('b', { processingStatus: 'failed', completedDateTime: '2022-08-24T10:00:00.0000002Z' }),
   makeResult('c', {

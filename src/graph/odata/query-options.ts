@@ -1,14 +1,15 @@
 import { ODataQueryError } from './query-error.js'
 
-/** What a request addresses: a collection, one entity, or a collection's `/$count` segment. */
-export type QueryTarget = 'collection' | 'entity' | 'count'
+/** What a request addresses: a collection, one entity, a collection's `/$count`, or a function's result. */
+export type QueryTarget = 'collection' | 'entity' | 'count' | 'function'
 
 export type QueryOptions = Map<string, string>
 
 const ACCEPTED: Record<QueryTarget, readonly string[]> = {
   collection: ['$filter', '$orderby', '$select', '$top', '$count', '$skiptoken', '$expand'],
   entity: ['$select', '$expand'],
-  count: ['$filter']
+  count: ['$filter'],
+  function: []
 }
 
 // Every OData system query option, so a known but unsupported one gets a precise message.
@@ -58,15 +59,17 @@ export function readQueryOptions(rawQuery: string, target: QueryTarget): QueryOp
   return options
 }
 
+// Why a collection option does not fit the other targets.
+const MISPLACED: Partial<Record<QueryTarget, string>> = {
+  entity: 'can be applied only to a collection',
+  count: 'cannot be used on /$count; only $filter can',
+  function: "cannot be applied to a function's result"
+}
+
 function rejection(option: string, target: QueryTarget): ODataQueryError {
-  if (target === 'entity' && ACCEPTED.collection.includes(option)) {
-    return new ODataQueryError(option, `Query option '${option}' can be applied only to a collection.`)
-  }
-  if (target === 'count' && ACCEPTED.collection.includes(option)) {
-    return new ODataQueryError(
-      option,
-      `Query option '${option}' cannot be used on /$count; only $filter can.`
-    )
+  const misplaced = MISPLACED[target]
+  if (misplaced !== undefined && ACCEPTED.collection.includes(option)) {
+    return new ODataQueryError(option, `Query option '${option}' ${misplaced}.`)
   }
   return new ODataQueryError(
     option,
