@@ -80,6 +80,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
 
   await app.register(cors, {
     origin: (origin, callback) => callback(null, origin === undefined ? false : '*'),
+    methods: ['GET', 'PATCH', 'POST', 'PUT', 'DELETE'],
     exposedHeaders: CORS_EXPOSED_HEADERS,
     maxAge: 3600,
     strictPreflight: false

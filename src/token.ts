@@ -15,8 +15,8 @@ export interface TokenOptions {
   now?: number
 }
 
-export const DEFAULT_TENANT = 'aaaabbbb-0000-cccc-1111-dddd2222eeee'
-export const DEFAULT_APP_ID = '00001111-aaaa-2222-bbbb-3333cccc4444'
+export const DEFAULT_TOKEN_TENANT = 'aaaabbbb-0000-cccc-1111-dddd2222eeee'
+const DEFAULT_APP_ID = '00001111-aaaa-2222-bbbb-3333cccc4444'
 const DEFAULT_SCOPES = ['LifecycleWorkflows.ReadWrite.All']
 
 function encode(value: object): string {
@@ -25,7 +25,7 @@ function encode(value: object): string {
 
 export function mintToken(options: TokenOptions = {}): string {
   const now = Math.floor((options.now ?? Date.now()) / 1000)
-  const tenant = options.tenant ?? DEFAULT_TENANT
+  const tenant = options.tenant ?? DEFAULT_TOKEN_TENANT
   const appId = options.appId ?? DEFAULT_APP_ID
   const lifetime = options.expiresIn ?? 3600
   const issuedAt = options.expired ? now - lifetime - 300 : now

@@ -2,14 +2,14 @@ import { GraphError } from './errors.js'
 
 /** Graph's permission rules for a bearer token, as pure functions over the decoded claims. */
 
-export const GRAPH_AUDIENCES = new Set([
+const GRAPH_AUDIENCES = new Set([
   'https://graph.microsoft.com',
   'https://graph.microsoft.com/',
   '00000003-0000-0000-c000-000000000000'
 ])
 
 /** The `tid` of every personal Microsoft account. */
-export const PERSONAL_ACCOUNT_TENANT = '9188040d-6c67-4c5b-b112-36a304b66dad'
+const PERSONAL_ACCOUNT_TENANT = '9188040d-6c67-4c5b-b112-36a304b66dad'
 
 export type Claims = Record<string, unknown>
 
@@ -60,7 +60,10 @@ export function grantedPermissions(claims: Claims): string[] | undefined {
 
 /** Validates a decoded token the way Graph's gateway does: audience, lifetime, account type, then permission. */
 export function authorizeClaims(claims: Claims, accepted: readonly string[], nowSeconds: number): void {
-  if (typeof claims.aud !== 'string' || !GRAPH_AUDIENCES.has(claims.aud)) throw GraphError.invalidAudience()
+  // A JWT may carry one audience or several.
+  const audiences: unknown[] = Array.isArray(claims.aud) ? claims.aud : [claims.aud]
+  if (!audiences.some((aud) => typeof aud === 'string' && GRAPH_AUDIENCES.has(aud)))
+    throw GraphError.invalidAudience()
   checkLifetime(claims, nowSeconds)
   if (claims.tid === PERSONAL_ACCOUNT_TENANT) throw GraphError.personalAccount()
   const granted = grantedPermissions(claims)

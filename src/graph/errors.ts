@@ -130,11 +130,6 @@ export class GraphError extends Error {
       'An internal server error occurred. The details are in the mock server log under this request-id.'
     )
   }
-
-  /** Used for an HTTP status Graph has no specific shape for (e.g. a framework 4xx). */
-  static fromStatus(statusCode: number, message: string): GraphError {
-    return new GraphError(statusCode, statusCode === 404 ? 'NotFound' : 'BadRequest', message)
-  }
 }
 
 const WWW_AUTHENTICATE =
