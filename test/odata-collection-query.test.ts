@@ -7,12 +7,12 @@ import {
 } from '../src/graph/odata/collection-query.js'
 import { nextPageQuery } from '../src/graph/odata/next-link.js'
 import { type PresentedResult, resultQueryTable } from '../src/graph/result-query-table.js'
-import { ids, makeResult, odataError, results } from './helpers/odata-results.js'
+import { ids, makeRecord, odataError, results } from './odata-helpers.js'
 
 const table = resultQueryTable(true)
 
 const many = Array.from({ length: 23 }, (_, i) =>
-  makeResult(`r${String(i).padStart(2, '0')}`, {
+  makeRecord(`r${String(i).padStart(2, '0')}`, {
     processingStatus: i % 3 === 0 ? 'failed' : 'completed',
     completedDateTime: i % 4 === 0 ? null : `2022-08-24T10:00:00.${String(i).padStart(7, '0')}Z`
   })

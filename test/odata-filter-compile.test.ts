@@ -6,7 +6,7 @@ import { resultQueryTable } from '../src/graph/result-query-table.js'
 
 const userProcessingResultTable = resultQueryTable(true)
 
-import { ids, makeResult, odataError, results } from './helpers/odata-results.js'
+import { ids, makeRecord, odataError, results } from './odata-helpers.js'
 
 const compileError = (filter: string) =>
   odataError(() => compileFilter(parseFilter(filter), userProcessingResultTable))
@@ -30,7 +30,7 @@ describe('compileFilter on userProcessingResults', () => {
 
   it('treats a missing subject as null', () => {
     const table = userProcessingResultTable
-    const items = [makeResult('x', { subject: undefined }), makeResult('y')]
+    const items = [makeRecord('x', { subject: undefined }), makeRecord('y')]
     const select = (filter: string) => ids(items.filter(compileFilter(parseFilter(filter), table)))
     expect(select('subject/id eq null')).toEqual(['x'])
     expect(select("subject/id ne 'user-y'")).toEqual(['x'])
@@ -174,7 +174,7 @@ describe('compileFilter on userProcessingResults', () => {
       )
     }
     const visible = compileFilter(parseFilter("processingStatus eq 'unknownFutureValue'"), withoutOptIn)
-    expect(visible(makeResult('x', { processingStatus: 'unknownFutureValue' }))).toBe(true)
+    expect(visible(makeRecord('x', { processingStatus: 'unknownFutureValue' }))).toBe(true)
     expect(
       odataError(() => compileFilter(parseFilter("workflowExecutionType ne 'preview'"), withoutOptIn)).message
     ).toContain(`'preview' of type '${NS}.workflowExecutionType'`)

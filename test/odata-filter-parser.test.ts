@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { FilterNode } from '../src/graph/odata/filter-ast.js'
 import { MAX_FILTER_DEPTH, MAX_FILTER_LENGTH, parseFilter } from '../src/graph/odata/filter-parser.js'
-import { odataError } from './helpers/odata-results.js'
+import { odataError } from './odata-helpers.js'
 
 const parseError = (text: string) => odataError(() => parseFilter(text))
 

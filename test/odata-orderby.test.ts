@@ -4,7 +4,7 @@ import { resultQueryTable } from '../src/graph/result-query-table.js'
 
 const table = resultQueryTable(true)
 
-import { ids, makeResult, odataError, results } from './helpers/odata-results.js'
+import { ids, makeRecord, odataError, results } from './odata-helpers.js'
 
 const orderByError = (text: string) => odataError(() => parseOrderBy(text, table))
 
@@ -45,10 +45,10 @@ describe('$orderby', () => {
 
   it('breaks ties with later keys, then keeps the input order', () => {
     const items = [
-      makeResult('x', { processingStatus: 'failed' }),
-      makeResult('y', { processingStatus: 'queued' }),
-      makeResult('z', { processingStatus: 'failed' }),
-      makeResult('w', { processingStatus: 'queued' })
+      makeRecord('x', { processingStatus: 'failed' }),
+      makeRecord('y', { processingStatus: 'queued' }),
+      makeRecord('z', { processingStatus: 'failed' }),
+      makeRecord('w', { processingStatus: 'queued' })
     ]
     expect(sorted('processingStatus', items)).toEqual(['y', 'w', 'x', 'z'])
     expect(sorted('processingStatus desc, id', items)).toEqual(['x', 'z', 'w', 'y'])

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { type QueryTarget, readQueryOptions } from '../src/graph/odata/query-options.js'
-import { odataError } from './helpers/odata-results.js'
+import { odataError } from './odata-helpers.js'
 
 const rejection = (rawQuery: string, target: QueryTarget = 'collection') =>
   odataError(() => readQueryOptions(rawQuery, target))

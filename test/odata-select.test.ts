@@ -5,7 +5,7 @@ import { resultQueryTable } from '../src/graph/result-query-table.js'
 
 const table = resultQueryTable(true)
 
-import { makeResult } from './helpers/odata-results.js'
+import { makeRecord } from './odata-helpers.js'
 
 describe('$select', () => {
   it("keeps the client's order and drops repeats", () => {
@@ -50,20 +50,20 @@ describe('$select', () => {
   })
 
   it('projects an entity onto the selection in its own property order', () => {
-    const entity = makeResult('a')
+    const entity = makeRecord('a')
     const projected = selectProperties(entity, ['subject', 'processingStatus', 'id'])
     expect(Object.keys(projected)).toEqual(['id', 'processingStatus', 'subject'])
     expect(projected).toEqual({ id: 'a', processingStatus: 'completed', subject: { id: 'user-a' } })
   })
 
   it('keeps a selected null', () => {
-    expect(selectProperties(makeResult('a', { completedDateTime: null }), ['completedDateTime'])).toEqual({
+    expect(selectProperties(makeRecord('a', { completedDateTime: null }), ['completedDateTime'])).toEqual({
       completedDateTime: null
     })
   })
 
   it('copies the whole entity without a selection', () => {
-    const entity = makeResult('a')
+    const entity = makeRecord('a')
     const copy = selectProperties(entity, undefined)
     expect(copy).toEqual(entity)
     expect(copy).not.toBe(entity)

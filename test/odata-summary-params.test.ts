@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseDateTimeOffset } from '../src/graph/odata/date-time-offset.js'
 import { parseSummaryParams } from '../src/graph/odata/summary-params.js'
-import { odataError } from './helpers/odata-results.js'
+import { odataError } from './odata-helpers.js'
 
 const rejection = (segment: string) => odataError(() => parseSummaryParams(segment))
 

@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { BUNDLED_FIXTURES, FixtureError, loadFixtures, loadSeed } from '../src/store/load-fixtures.js'
 import { DEFAULT_WORKFLOW_ID, WorkflowDirectory } from '../src/store/workflow-directory.js'
-import { makeRecord } from './helpers/records.js'
-import { OTHER_WORKFLOW, RUN, WORKFLOW } from './helpers/workflow-app.js'
+import { makeRecord } from './odata-helpers.js'
+import { OTHER_WORKFLOW, RUN, WORKFLOW } from './workflow-helpers.js'
 
 let folder: string
 

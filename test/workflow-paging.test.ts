@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from '../src/config.js'
-import { makeRecord } from './helpers/records.js'
-import { buildWorkflowApp, get, runResults, workflowResults } from './helpers/workflow-app.js'
+import { makeRecord } from './odata-helpers.js'
+import { buildWorkflowApp, get, runResults, workflowResults } from './workflow-helpers.js'
 
 const TOTAL = 57
 const records = Array.from({ length: TOTAL }, (_, i) =>

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { mintToken } from '../src/token.js'
-import { makeRecord } from './helpers/records.js'
+import { bearer, DOC_ID as DOC_RESULT, SEED_PATH, validBody } from './helpers.js'
 import {
   buildWorkflowApp,
   get,
@@ -11,9 +10,8 @@ import {
   runResults,
   WORKFLOW,
   workflowResults
-} from './helpers/workflow-app.js'
+} from './workflow-helpers.js'
 
-const DOC_RESULT = '78b83505-6967-4168-a7ea-4921c0543ce9'
 const RUN_RESULTS = [DOC_RESULT, '16db611b-2518-48cf-89c0-3763abf8d0ab']
 const OTHER_RESULT = 'e831ffea-4156-482a-ba43-a8161f83efa8'
 const OTHER_RESULTS = [
@@ -183,7 +181,7 @@ describe('methods and permissions', () => {
         const response = await app.inject({
           method,
           url,
-          headers: { authorization: `Bearer ${mintToken()}`, 'content-type': 'application/json' },
+          headers: { authorization: bearer(), 'content-type': 'application/json' },
           payload: JSON.stringify({ processingStatus: 'failed' })
         })
         expect(response.statusCode).toBe(405)
@@ -199,16 +197,16 @@ describe('methods and permissions', () => {
     'LifecycleWorkflows.Read.All',
     'LifecycleWorkflows.ReadWrite.All'
   ])('lets %s read', async (permission) => {
-    const token = mintToken({ roles: [permission] })
+    const authorization = bearer({ roles: [permission] })
     for (const url of [workflowResults(), `${runResults()}/$count`, `${runResults()}/${DOC_RESULT}`]) {
-      const { status } = await get(app, url, { headers: { authorization: `Bearer ${token}` } })
+      const { status } = await get(app, url, { headers: { authorization } })
       expect(status).toBe(200)
     }
   })
 
   it('refuses other permissions and missing tokens', async () => {
     const other = await get(app, workflowResults(), {
-      headers: { authorization: `Bearer ${mintToken({ scopes: ['User.Read.All'] })}` }
+      headers: { authorization: bearer({ scopes: ['User.Read.All'] }) }
     })
     expect(other.status).toBe(403)
     expect(other.json.error.message).toContain('LifecycleWorkflows-Reports.Read.All')
@@ -227,13 +225,9 @@ describe('the seed PATCH path', () => {
   it('changes what the read paths show at once', async () => {
     const patch = await app.inject({
       method: 'PATCH',
-      url: `/beta/workflowBase/userProcessingResults/${DOC_RESULT}`,
-      headers: { authorization: `Bearer ${mintToken()}`, 'content-type': 'application/json' },
-      payload: {
-        ...makeRecord(DOC_RESULT, { processingStatus: 'failed', failedTasksCount: 2 }),
-        id: undefined,
-        subject: undefined
-      }
+      url: SEED_PATH,
+      headers: { authorization: bearer(), 'content-type': 'application/json' },
+      payload: validBody({ processingStatus: 'failed', failedTasksCount: 2 })
     })
     expect(patch.statusCode).toBe(200)
     const item = await get(app, `${runResults()}/${DOC_RESULT}`)

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { mintToken } from '../src/token.js'
-import { makeRecord } from './helpers/records.js'
-import { buildWorkflowApp, get, runResults, workflowResults } from './helpers/workflow-app.js'
+import { bearer, validBody } from './helpers.js'
+import { makeRecord } from './odata-helpers.js'
+import { buildWorkflowApp, get, runResults, workflowResults } from './workflow-helpers.js'
 
 const W = 'w'
 const R = 'r'
@@ -93,16 +93,8 @@ describe('summary', () => {
     const patch = await app.inject({
       method: 'PATCH',
       url: '/beta/workflowBase/userProcessingResults/waiting',
-      headers: { authorization: `Bearer ${mintToken()}`, 'content-type': 'application/json' },
-      payload: JSON.stringify({
-        processingStatus: 'completed',
-        failedTasksCount: 0,
-        scheduledDateTime: '2022-07-22T07:00:00Z',
-        totalTasksCount: 1,
-        totalUnprocessedTasksCount: 0,
-        workflowExecutionType: 'onDemand',
-        workflowVersion: 1
-      })
+      headers: { authorization: bearer(), 'content-type': 'application/json' },
+      payload: validBody({ processingStatus: 'completed', scheduledDateTime: '2022-07-22T07:00:00Z' })
     })
     expect(patch.statusCode).toBe(200)
     expect((await get(app, `${workflowResults(W)}/${CALL}`)).json.successfulUsers).toBe(3)

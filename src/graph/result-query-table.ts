@@ -3,7 +3,7 @@ import type { ComparisonOperator } from './odata/filter-ast.js'
 import type { PropertyTable, QueryableProperty, ValueType } from './odata/property-table.js'
 import type { presentResult } from './present.js'
 import { EXECUTION_TYPE_MEMBERS, PROCESSING_STATUS_MEMBERS, UNKNOWN_FUTURE_VALUE } from './schemas/enums.js'
-import { ENTITY_TYPE, PROPERTY_NAMES } from './schemas/user-processing-result.js'
+import { ENTITY_TYPE, UserProcessingResultSchema } from './schemas/user-processing-result.js'
 
 /** Queries run over results as the client sees them, evolvable members already hidden or not. */
 export type PresentedResult = ReturnType<typeof presentResult>
@@ -39,7 +39,7 @@ function buildTable(includeUnknownMembers: boolean): PropertyTable<PresentedResu
   const dateTime = (read: Read) => queryable({ kind: 'dateTimeOffset' }, ALL, true, read)
   return {
     typeName: ENTITY_TYPE,
-    selectable: ['id', ...PROPERTY_NAMES, 'subject'],
+    selectable: Object.keys(UserProcessingResultSchema.properties),
     expandable: ['subject'],
     queryable: {
       id: queryable({ kind: 'string' }, EQUALITY, true, (result) => result.id),

@@ -1,10 +1,10 @@
 import type { FastifyInstance, InjectOptions } from 'fastify'
-import { configWith } from '../../src/config.js'
-import type { UserProcessingResult } from '../../src/graph/schemas/user-processing-result.js'
-import { buildServer } from '../../src/server.js'
-import { MemoryStore } from '../../src/store/memory-store.js'
-import { type WorkflowDefinition, WorkflowDirectory } from '../../src/store/workflow-directory.js'
-import { mintToken } from '../../src/token.js'
+import { configWith } from '../src/config.js'
+import type { UserProcessingResult } from '../src/graph/schemas/user-processing-result.js'
+import { buildServer } from '../src/server.js'
+import { MemoryStore } from '../src/store/memory-store.js'
+import { type WorkflowDefinition, WorkflowDirectory } from '../src/store/workflow-directory.js'
+import { bearer } from './helpers.js'
 
 export const WORKFLOW = '14879e66-9ea9-48d0-804d-8fea672d0341'
 export const RUN = 'dad77a47-6eda-4de7-bc37-fe8eb5aaf17d'
@@ -15,7 +15,7 @@ export const workflowResults = (workflowId = WORKFLOW) =>
 export const runResults = (workflowId = WORKFLOW, runId = RUN) =>
   `${LCW}/workflows/${workflowId}/runs/${runId}/userProcessingResults`
 
-export const READ_TOKEN = mintToken({ scopes: ['LifecycleWorkflows-Reports.Read.All'] })
+const READER = bearer({ scopes: ['LifecycleWorkflows-Reports.Read.All'] })
 
 /** The app on the bundled fixtures, or on the given records and workflows. */
 export async function buildWorkflowApp(
@@ -38,7 +38,7 @@ export async function get(app: FastifyInstance, url: string, options: Omit<Injec
     method: 'GET',
     url,
     ...options,
-    headers: { authorization: `Bearer ${READ_TOKEN}`, ...options.headers }
+    headers: { authorization: READER, ...options.headers }
   })
   const json = response.headers['content-type']?.toString().includes('json') ? response.json() : undefined
   return { response, status: response.statusCode, json, body: response.body }
