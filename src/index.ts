@@ -13,4 +13,5 @@ export {
   type WorkflowDefinition,
   WorkflowDirectory
 } from './store/workflow-directory.js'
+export { generateCertificate, type TlsCredentials } from './tls/certificate.js'
 export { mintToken, type TokenOptions } from './token.js'

@@ -15,6 +15,7 @@ import { loadSeed } from './store/load-fixtures.js'
 import { MemoryStore } from './store/memory-store.js'
 import type { ResultStore } from './store/result-store.js'
 import { WorkflowDirectory } from './store/workflow-directory.js'
+import type { TlsCredentials } from './tls/certificate.js'
 
 export interface ServerDeps {
   /** A ready store; by default one is seeded from `config.fixtures`. */
@@ -26,6 +27,8 @@ export interface ServerDeps {
   logStream?: DestinationStream
   /** Human-readable logs, for a terminal. */
   prettyLogs?: boolean
+  /** Serve HTTPS with these credentials (see `resolveTls`), and their certificate at `/_mock/ca.pem`. */
+  tls?: TlsCredentials
 }
 
 const CORS_EXPOSED_HEADERS = [
@@ -41,7 +44,8 @@ const CORS_EXPOSED_HEADERS = [
   'x-ms-ags-diagnostic',
   'Retry-After',
   'OData-Version',
-  'Allow'
+  'Allow',
+  'x-mock-hint'
 ]
 
 function loggerOptions(config: Config, deps: ServerDeps) {
@@ -60,6 +64,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   const workflows = deps.workflows ?? new WorkflowDirectory(seed?.workflows)
   const routes = new RouteTable()
   const app = Fastify({
+    https: deps.tls ?? null,
     logger: loggerOptions(config, deps),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
@@ -85,7 +90,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     maxAge: 3600,
     strictPreflight: false
   })
-  await app.register(controlPlugin, { prefix: '/_mock' })
+  await app.register(controlPlugin, { prefix: '/_mock', certificate: deps.tls?.cert })
   await app.register(graphPlugin, {
     prefix: '/beta',
     store,

@@ -36,9 +36,13 @@ export function decodeJwt(token: string): Claims {
   return claims
 }
 
-/** The token of an `Authorization: Bearer …` header; an absent, empty or non-Bearer header counts as empty. */
+/**
+ * The token of an `Authorization: Bearer …` header. An empty or non-Bearer header counts as an empty token; so
+ * does an absent one, whose 401 also carries the hint about SDKs that drop tokens.
+ */
 export function bearerToken(authorization: string | undefined): string {
-  const match = /^Bearer[ \t]+(\S.*)$/i.exec(authorization?.trim() ?? '')
+  if (authorization === undefined) throw GraphError.tokenMissing()
+  const match = /^Bearer[ \t]+(\S.*)$/i.exec(authorization.trim())
   const token = match?.[1]?.trim()
   if (token === undefined || token === '') throw GraphError.tokenEmpty()
   return token
