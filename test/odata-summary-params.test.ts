@@ -16,8 +16,6 @@ describe('parseSummaryParams', () => {
     `summary( startDateTime = ${START} , endDateTime = ${END} )`
   ])('reads %s', (segment) => {
     expect(parseSummaryParams(segment)).toEqual({
-      startDateTime: START,
-      endDateTime: END,
       start: parseDateTimeOffset(START),
       end: parseDateTimeOffset(END)
     })

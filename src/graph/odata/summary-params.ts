@@ -7,10 +7,8 @@ const PARAMETERS = ['startDateTime', 'endDateTime'] as const
 type Parameter = (typeof PARAMETERS)[number]
 const EXAMPLE = 'summary(startDateTime=2022-07-20T00:00:00Z,endDateTime=2022-07-23T00:00:00Z)'
 
-/** The instants bounding a summary, as written and in UTC ticks. */
+/** The instants bounding a summary, in UTC ticks. */
 export interface SummaryWindow {
-  startDateTime: string
-  endDateTime: string
   start: bigint
   end: bigint
 }
@@ -50,7 +48,7 @@ export function parseSummaryParams(segment: string): SummaryWindow | undefined {
   if (finish.ticks < start.ticks) {
     throw ODataQueryError.invalid('endDateTime', `${finish.text} is before startDateTime ${start.text}.`)
   }
-  return { startDateTime: start.text, endDateTime: finish.text, start: start.ticks, end: finish.ticks }
+  return { start: start.ticks, end: finish.ticks }
 }
 
 function readParameterName(tokens: TokenStream): Parameter {
