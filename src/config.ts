@@ -60,6 +60,14 @@ export const ConfigSchema = Type.Object({
     env: 'PATCH_MODE',
     description: "strict: the seed page's required properties must all be sent; partial: any subset"
   }),
+  pageSize: Type.Integer({
+    minimum: 1,
+    maximum: 1000,
+    default: 100,
+    flag: 'page-size',
+    env: 'PAGE_SIZE',
+    description: 'collection items per page without $top; the rest follow through @odata.nextLink'
+  }),
   tls: Type.Boolean({
     default: false,
     flag: 'tls',

@@ -15,14 +15,18 @@ import { graphPlugin } from './graph/plugin.js'
 import { RouteTable } from './graph/route-table.js'
 import { compileValidator } from './graph/schemas/validator-compiler.js'
 import { RequestLog } from './request-log.js'
-import { loadFixtures } from './store/load-fixtures.js'
+import { loadSeed } from './store/load-fixtures.js'
 import { MemoryStore } from './store/memory-store.js'
 import type { ResultStore } from './store/result-store.js'
+import { WorkflowDirectory } from './store/workflow-directory.js'
 import type { TlsCredentials } from './tls/certificate.js'
 
 export interface ServerDeps {
   /** A ready store; by default one is seeded from `config.fixtures`. */
   store?: ResultStore
+  /** Which workflow and runs each result belongs to: by default from `config.fixtures`; with a store of
+   *  your own and no directory, every result is in the default workflow. */
+  workflows?: WorkflowDirectory
   /** Where log lines go (default stdout). */
   logStream?: DestinationStream
   /** Human-readable logs, for a terminal. */
@@ -59,7 +63,9 @@ function loggerOptions(config: Config, deps: ServerDeps) {
 
 /** Builds the mock; never listens (the CLI and tests decide how to run it). */
 export async function buildServer(config: Config, deps: ServerDeps = {}): Promise<FastifyInstance> {
-  const store = deps.store ?? new MemoryStore(await loadFixtures(config.fixtures))
+  const seed = deps.store === undefined ? await loadSeed(config.fixtures) : undefined
+  const store = deps.store ?? new MemoryStore(seed?.results ?? [])
+  const workflows = deps.workflows ?? new WorkflowDirectory(seed?.workflows)
   const routes = new RouteTable()
   const app = Fastify({
     https: deps.tls ?? null,
@@ -103,6 +109,8 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   await app.register(graphPlugin, {
     prefix: '/beta',
     store,
+    workflows,
+    pageSize: config.pageSize,
     auth: config.auth,
     patchMode: config.patchMode,
     journal,

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { BUNDLED_FIXTURES } from '../src/store/load-fixtures.js'
+import { BUNDLED_FIXTURES, loadFixtures } from '../src/store/load-fixtures.js'
 import { DEFAULT_TOKEN_TENANT } from '../src/token.js'
 import { control, journal } from './control-helpers.js'
 import { bearer, DOC_ID, errorOf, type TestServer, testServer, validBody } from './helpers.js'
@@ -79,7 +79,7 @@ describe('/_mock/userProcessingResults', () => {
   it('lists the current state of the default tenant in the fixture shape', async () => {
     const response = await control(server.app, 'GET', '/userProcessingResults')
     expect(response.statusCode).toBe(200)
-    expect(response.json()).toEqual(JSON.parse(await readFile(FIXTURE_FILE, 'utf8')))
+    expect(response.json()).toEqual(await loadFixtures(BUNDLED_FIXTURES))
   })
 
   it('PUT replaces a tenant, normalising date-times to UTC; GET and Graph then see exactly that', async () => {

@@ -6,13 +6,17 @@ import { recordRequests } from '../control/journal-hook.js'
 import type { RateLimiter } from '../control/rate-limiter.js'
 import { throttleRequests } from '../control/throttle-hook.js'
 import type { ResultStore } from '../store/result-store.js'
+import type { WorkflowDirectory } from '../store/workflow-directory.js'
 import { authenticate, DEFAULT_TENANT, identifyTenant, warnOnceWithoutToken } from './auth-hook.js'
 import { requireJsonBody } from './content-type-hook.js'
 import type { PatchMode } from './patch-body.js'
+import { lifecycleWorkflowRoutes } from './routes/lifecycle-workflows.js'
 import { workflowBaseRoutes } from './routes/workflow-base.js'
 
 export interface GraphOptions {
   store: ResultStore
+  workflows: WorkflowDirectory
+  pageSize: number
   auth: 'enforce' | 'off'
   patchMode: PatchMode
   journal: Journal
@@ -22,7 +26,10 @@ export interface GraphOptions {
   notFound: (request: FastifyRequest, reply: FastifyReply) => FastifyReply
 }
 
-type RouteOptions = Pick<GraphOptions, 'store' | 'auth' | 'patchMode' | 'faults' | 'limiter'>
+type RouteOptions = Pick<
+  GraphOptions,
+  'store' | 'workflows' | 'pageSize' | 'auth' | 'patchMode' | 'faults' | 'limiter'
+>
 
 /** Graph's routes, behind Graph's auth and body rules, then the test-control throttling and faults. */
 async function graphRoutes(app: FastifyInstance, options: RouteOptions) {
@@ -34,6 +41,11 @@ async function graphRoutes(app: FastifyInstance, options: RouteOptions) {
   if (options.limiter !== undefined) app.addHook('preHandler', throttleRequests(options.limiter))
   app.addHook('preHandler', injectFaults(options.faults))
   await app.register(workflowBaseRoutes, { store: options.store, patchMode: options.patchMode })
+  await app.register(lifecycleWorkflowRoutes, {
+    store: options.store,
+    workflows: options.workflows,
+    pageSize: options.pageSize
+  })
 }
 
 /**
@@ -46,6 +58,6 @@ export async function graphPlugin(app: FastifyInstance, options: GraphOptions) {
   if (options.auth === 'enforce') app.addHook('onRequest', identifyTenant)
   app.addHook('onSend', recordRequests(options.journal))
   app.setNotFoundHandler(options.notFound)
-  const { store, auth, patchMode, faults, limiter } = options
-  await app.register(graphRoutes, { store, auth, patchMode, faults, limiter })
+  const { store, workflows, pageSize, auth, patchMode, faults, limiter } = options
+  await app.register(graphRoutes, { store, workflows, pageSize, auth, patchMode, faults, limiter })
 }
