@@ -1,27 +1,38 @@
 import { randomUUID } from 'node:crypto'
 import cors from '@fastify/cors'
-import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { DestinationStream } from 'pino'
 import type { Config } from './config.js'
+import { FaultRules } from './control/fault-rules.js'
+import { Journal } from './control/journal.js'
 import { controlPlugin } from './control/plugin.js'
+import { RateLimiter } from './control/rate-limiter.js'
+import { startupFaultRules } from './control/startup-faults.js'
 import { BODY_LIMIT, handleError } from './graph/error-handler.js'
 import { setGraphHeaders } from './graph/headers.js'
 import { notFoundHandler } from './graph/not-found.js'
 import { graphPlugin } from './graph/plugin.js'
 import { RouteTable } from './graph/route-table.js'
+import { compileValidator } from './graph/schemas/validator-compiler.js'
 import { RequestLog } from './request-log.js'
-import { loadFixtures } from './store/load-fixtures.js'
+import { loadSeed } from './store/load-fixtures.js'
 import { MemoryStore } from './store/memory-store.js'
 import type { ResultStore } from './store/result-store.js'
+import { WorkflowDirectory } from './store/workflow-directory.js'
+import type { TlsCredentials } from './tls/certificate.js'
 
 export interface ServerDeps {
   /** A ready store; by default one is seeded from `config.fixtures`. */
   store?: ResultStore
+  /** Which workflow and runs each result belongs to: by default from `config.fixtures`; with a store of
+   *  your own and no directory, every result is in the default workflow. */
+  workflows?: WorkflowDirectory
   /** Where log lines go (default stdout). */
   logStream?: DestinationStream
   /** Human-readable logs, for a terminal. */
   prettyLogs?: boolean
+  /** Serve HTTPS with these credentials (see `resolveTls`), and their certificate at `/_mock/ca.pem`. */
+  tls?: TlsCredentials
 }
 
 const CORS_EXPOSED_HEADERS = [
@@ -37,7 +48,8 @@ const CORS_EXPOSED_HEADERS = [
   'x-ms-ags-diagnostic',
   'Retry-After',
   'OData-Version',
-  'Allow'
+  'Allow',
+  'x-mock-hint'
 ]
 
 function loggerOptions(config: Config, deps: ServerDeps) {
@@ -51,9 +63,12 @@ function loggerOptions(config: Config, deps: ServerDeps) {
 
 /** Builds the mock; never listens (the CLI and tests decide how to run it). */
 export async function buildServer(config: Config, deps: ServerDeps = {}): Promise<FastifyInstance> {
-  const store = deps.store ?? new MemoryStore(await loadFixtures(config.fixtures))
+  const seed = deps.store === undefined ? await loadSeed(config.fixtures) : undefined
+  const store = deps.store ?? new MemoryStore(seed?.results ?? [])
+  const workflows = deps.workflows ?? new WorkflowDirectory(seed?.workflows)
   const routes = new RouteTable()
   const app = Fastify({
+    https: deps.tls ?? null,
     logger: loggerOptions(config, deps),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
@@ -64,13 +79,16 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 1000 },
     frameworkErrors: handleError
   })
-  // TypeBox's compiled checks instead of Ajv: Ajv's Fastify defaults strip unknown properties and coerce
-  // types, and a Graph mock must reject both.
-  app.setValidatorCompiler(TypeBoxValidatorCompiler)
+  app.setValidatorCompiler(compileValidator)
   app.addHook('onRoute', (route) => routes.add(route))
   app.addHook('onRequest', async (request, reply) => setGraphHeaders(request, reply))
   app.setErrorHandler(handleError)
-  app.setNotFoundHandler(notFoundHandler(routes))
+  const notFound = notFoundHandler(routes)
+  app.setNotFoundHandler(notFound)
+  // Shared by the two scopes: the Graph scope feeds them, the control scope reads and resets them.
+  const journal = new Journal(config.journalSize)
+  const faults = new FaultRules(startupFaultRules(config), config.seed)
+  const limiter = config.rateLimit === undefined ? undefined : new RateLimiter(config.rateLimit)
 
   await app.register(cors, {
     origin: (origin, callback) => callback(null, origin === undefined ? false : '*'),
@@ -79,12 +97,26 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     maxAge: 3600,
     strictPreflight: false
   })
-  await app.register(controlPlugin, { prefix: '/_mock' })
+  await app.register(controlPlugin, {
+    prefix: '/_mock',
+    store,
+    journal,
+    faults,
+    limiter,
+    adminKey: config.adminKey,
+    certificate: deps.tls?.cert
+  })
   await app.register(graphPlugin, {
     prefix: '/beta',
     store,
+    workflows,
+    pageSize: config.pageSize,
     auth: config.auth,
-    patchMode: config.patchMode
+    patchMode: config.patchMode,
+    journal,
+    faults,
+    limiter,
+    notFound
   })
   return app
 }

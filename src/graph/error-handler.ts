@@ -1,11 +1,14 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify'
 import { GraphError } from './errors.js'
 import { clientRequestId, setGraphHeaders } from './headers.js'
+import { fieldOf } from './schemas/describe-error.js'
 
 export const BODY_LIMIT = 4 * 1024 * 1024
 
 // Fastify's own errors that a client can cause, and the Graph error each one stands for.
-const frameworkErrors: Record<string, () => GraphError> = {
+const frameworkErrors: Record<string, (request?: FastifyRequest) => GraphError> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: (request) =>
+    GraphError.unsupportedMediaType(request?.headers['content-type'] ?? ''),
   FST_ERR_CTP_EMPTY_JSON_BODY: GraphError.unreadableJson,
   FST_ERR_CTP_INVALID_JSON_BODY: GraphError.unreadableJson,
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: GraphError.unreadableJson,
@@ -14,12 +17,28 @@ const frameworkErrors: Record<string, () => GraphError> = {
   FST_ERR_ASYNC_CONSTRAINT: () => GraphError.badRequest('The request could not be routed.')
 }
 
+/**
+ * A failed route schema (body or querystring of the /_mock API): the validator compiler wrote one sentence
+ * naming the field per problem.
+ */
+function validationError(problems: FastifySchemaValidationError[], context: string | undefined): GraphError {
+  return GraphError.invalidInput(
+    context ?? 'request',
+    problems.map((problem) => ({
+      target: fieldOf(problem.instancePath),
+      message: problem.message ?? 'is not valid'
+    }))
+  )
+}
+
 /** Turns anything thrown while handling a request into the Graph error to answer with. */
-export function toGraphError(error: unknown): GraphError {
+export function toGraphError(error: unknown, request?: FastifyRequest): GraphError {
   if (error instanceof GraphError) return error
   const fastifyError = error as Partial<FastifyError>
+  if (Array.isArray(fastifyError.validation))
+    return validationError(fastifyError.validation, fastifyError.validationContext)
   const known = fastifyError.code === undefined ? undefined : frameworkErrors[fastifyError.code]
-  if (known !== undefined) return known()
+  if (known !== undefined) return known(request)
   // secure-json-parse refuses `__proto__` / `constructor.prototype` keys, and body parsing aborts on bad bodies.
   if (error instanceof SyntaxError || fastifyError.statusCode === 400) return GraphError.unreadableJson()
   if (fastifyError.statusCode === 413) return GraphError.payloadTooLarge(BODY_LIMIT)
@@ -48,6 +67,7 @@ export function sendGraphError(
         message: error.message,
         ...details,
         innerError: {
+          ...error.innerError,
           date: innerErrorDate(),
           'request-id': request.id,
           'client-request-id': clientRequestId(request)
@@ -57,8 +77,9 @@ export function sendGraphError(
 }
 
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const graphError = toGraphError(error)
-  if (graphError.statusCode >= 500)
+  const graphError = toGraphError(error, request)
+  // A thrown GraphError is an answer (an injected fault included); anything else that ends in a 5xx is a bug.
+  if (graphError.statusCode >= 500 && !(error instanceof GraphError))
     request.log.error({ err: error }, 'unexpected error while handling a request')
   return sendGraphError(request, reply, graphError)
 }

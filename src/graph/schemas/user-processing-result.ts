@@ -22,23 +22,7 @@ const RequiredProperties = {
   workflowVersion: Int32
 }
 
-/** The order Graph writes the properties in. */
-export const PROPERTY_NAMES = [
-  'completedDateTime',
-  'failedTasksCount',
-  'processingStatus',
-  'scheduledDateTime',
-  'startedDateTime',
-  'totalTasksCount',
-  'totalUnprocessedTasksCount',
-  'workflowExecutionType',
-  'workflowVersion'
-] as const
-
-export const SubjectSchema = Type.Object(
-  { id: Type.String({ minLength: 1 }) },
-  { additionalProperties: false }
-)
+const SubjectSchema = Type.Object({ id: Type.String({ minLength: 1 }) }, { additionalProperties: false })
 
 /** A stored record, as in fixtures and in the control API. */
 export const UserProcessingResultSchema = Type.Object(
@@ -52,19 +36,37 @@ export const UserProcessingResultSchema = Type.Object(
 )
 export type UserProcessingResult = Static<typeof UserProcessingResultSchema>
 
-/** An entity as GET and PATCH answer it: `@odata.type`, then the properties in the order Graph writes them. */
+/**
+ * An entity as GET and PATCH answer it: `@odata.type`, then the properties in the order Graph writes them
+ * (`id`, the others alphabetically, `subject`), which fast-json-stringify keeps.
+ */
 export const UserProcessingResultResponseSchema = Type.Object({
   '@odata.type': Type.Literal(ODATA_TYPE),
-  ...Type.Pick(UserProcessingResultSchema, ['id', ...PROPERTY_NAMES, 'subject']).properties
+  ...Type.Pick(UserProcessingResultSchema, [
+    'id',
+    'completedDateTime',
+    'failedTasksCount',
+    'processingStatus',
+    'scheduledDateTime',
+    'startedDateTime',
+    'totalTasksCount',
+    'totalUnprocessedTasksCount',
+    'workflowExecutionType',
+    'workflowVersion',
+    'subject'
+  ]).properties
 })
 
 const ODataType = Type.Optional(Type.Literal(ODATA_TYPE))
+// SDKs send back the context URL of an entity they read; Graph ignores it.
+const ODataContext = Type.Optional(Type.String())
 const BodyId = Type.Optional(Type.String({ edmType: 'Edm.String' }))
 
 /** `PATCH_MODE=strict`: the seed page's required properties must all be sent. */
 export const StrictPatchBodySchema = Type.Object(
   {
     '@odata.type': ODataType,
+    '@odata.context': ODataContext,
     id: BodyId,
     ...Type.Partial(Type.Object(NullableProperties)).properties,
     ...RequiredProperties
@@ -76,12 +78,12 @@ export const StrictPatchBodySchema = Type.Object(
 export const PartialPatchBodySchema = Type.Object(
   {
     '@odata.type': ODataType,
+    '@odata.context': ODataContext,
     id: BodyId,
     ...Type.Partial(Type.Object({ ...NullableProperties, ...RequiredProperties })).properties
   },
   { additionalProperties: false }
 )
 
-export type PatchBody = Static<typeof PartialPatchBodySchema>
 /** What a PATCH may change in a stored record. */
 export type UserProcessingResultChanges = Partial<Omit<UserProcessingResult, 'id' | 'subject'>>
