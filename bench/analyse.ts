@@ -40,7 +40,7 @@ export function analyse({ bundled, scale, servers }: Collected) {
   const bundledOf = (name: string) => METHODS.map((method) => summarize(bundled, name, method))
   const summaries = {
     bundled: [NAMES.raw, NAMES.fastify, NAMES.mock].flatMap(bundledOf),
-    scale: [NAMES.mock, NAMES.scale].flatMap((name) =>
+    scale: [NAMES.small, NAMES.scale].flatMap((name) =>
       METHODS.map((method) => summarize(scale, name, method))
     )
   }

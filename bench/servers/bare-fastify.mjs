@@ -1,12 +1,8 @@
 // Bare Fastify: one route that merges the PATCH body into a stored object; no auth, validation or logging.
-import { readFileSync } from 'node:fs'
 import Fastify from 'fastify'
+import { DOC_ID, fixtureRecord } from './fixture-record.mjs'
 
-const records = new Map(
-  JSON.parse(readFileSync(new URL('../../fixtures/user-processing-results.json', import.meta.url))).map(
-    (record) => [record.id, record]
-  )
-)
+const records = new Map([[DOC_ID, fixtureRecord()]])
 const path = '/beta/workflowBase/userProcessingResults/:id'
 const app = Fastify()
 

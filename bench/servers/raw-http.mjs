@@ -1,13 +1,10 @@
 // The practical limit: node:http that reads and parses the PATCH body like the mock, then answers fixed JSON.
-import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
+import { fixtureRecord } from './fixture-record.mjs'
 
-const [record] = JSON.parse(
-  readFileSync(new URL('../../fixtures/user-processing-results.json', import.meta.url))
-)
 const answer = JSON.stringify({
   '@odata.type': '#microsoft.graph.identityGovernance.userProcessingResult',
-  ...record
+  ...fixtureRecord()
 })
 
 const server = createServer((request, response) => {
