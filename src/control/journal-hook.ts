@@ -29,31 +29,39 @@ function responseBodyOf(payload: unknown): unknown {
   }
 }
 
-function headersOf(request: FastifyRequest): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(request.headers).filter(([name]) => !SECRET_HEADERS.has(name)))
+function headersOf(headers: FastifyRequest['headers']): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !SECRET_HEADERS.has(name)))
 }
 
 /**
  * `onSend` hook of the Graph scope: journals the request with its answer. It runs before the answer is written,
- * so a client that got its response finds the entry already there.
+ * so a client that got its response finds the entry already there. The request's values are taken now; copying
+ * the headers and query and parsing the answer wait until the journal is read (most requests are never read:
+ * doing it on each one cost ~3 µs of a ~55 µs PATCH in npm run bench).
  */
 export function recordRequests(journal: Journal) {
   return async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const duration = Math.round(reply.elapsedTime * 1000) / 1000
-    journal.add(request.tenant, {
-      time: new Date(Date.now() - duration).toISOString(),
-      method: request.method,
-      path: pathOf(request.url),
-      query: { ...(request.query as Record<string, unknown>) },
-      status: reply.statusCode,
+    const started = Date.now() - duration
+    const status = reply.statusCode
+    const claims = tokenClaims(request)
+    const { method, url, id, query, headers } = request
+    const clientId = clientRequestId(request)
+    const requestBody = requestBodyOf(request)
+    journal.add(request.tenant, () => ({
+      time: new Date(started).toISOString(),
+      method,
+      path: pathOf(url),
+      query: { ...(query as Record<string, unknown>) },
+      status,
       duration,
-      'request-id': request.id,
-      'client-request-id': clientRequestId(request),
-      claims: journalClaims(tokenClaims(request)),
-      headers: headersOf(request),
-      requestBody: requestBodyOf(request),
+      'request-id': id,
+      'client-request-id': clientId,
+      claims: journalClaims(claims),
+      headers: headersOf(headers),
+      requestBody,
       responseBody: responseBodyOf(payload)
-    })
+    }))
     return payload
   }
 }

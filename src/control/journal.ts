@@ -56,9 +56,18 @@ export const JournalQuerySchema = Type.Object(
 )
 export type JournalQuery = Static<typeof JournalQuerySchema>
 
+/** An entry, or how to build it: the hook defers its copies and parsing until someone reads the journal. */
+export type PendingEntry = JournalEntry | (() => JournalEntry)
+
 interface JournalRecord {
   tenant: string
-  entry: JournalEntry
+  entry: PendingEntry
+}
+
+/** The record's entry, built (once) if it was deferred. */
+function entryOf(record: JournalRecord): JournalEntry {
+  if (typeof record.entry === 'function') record.entry = record.entry()
+  return record.entry
 }
 
 /** A ring buffer of the last `capacity` requests: memory stays bounded whatever the traffic. */
@@ -77,7 +86,7 @@ export class Journal {
     return this.#size
   }
 
-  add(tenant: string, entry: JournalEntry): void {
+  add(tenant: string, entry: PendingEntry): void {
     this.#records[(this.#start + this.#size) % this.#capacity] = { tenant, entry }
     if (this.#size < this.#capacity) this.#size++
     else this.#start = (this.#start + 1) % this.#capacity
@@ -87,7 +96,7 @@ export class Journal {
   list(query: JournalQuery = {}): JournalEntry[] {
     const matches = this.#all().filter((record) => matchesQuery(record, query))
     const newest = query.limit === undefined ? matches : matches.slice(-query.limit)
-    return newest.map((record) => record.entry)
+    return newest.map(entryOf)
   }
 
   /** Forgets every entry, or those of one tenant. */
@@ -109,7 +118,9 @@ export class Journal {
   }
 }
 
-function matchesQuery({ tenant, entry }: JournalRecord, query: JournalQuery): boolean {
+function matchesQuery(record: JournalRecord, query: JournalQuery): boolean {
+  const { tenant } = record
+  const entry = entryOf(record)
   return (
     (query.method === undefined || entry.method === query.method.toUpperCase()) &&
     (query.path === undefined || entry.path.toLowerCase().startsWith(query.path.toLowerCase())) &&
