@@ -1,15 +1,5 @@
 import { KeyObject, webcrypto } from 'node:crypto'
 import { isIP } from 'node:net'
-import {
-  BasicConstraintsExtension,
-  ExtendedKeyUsage,
-  ExtendedKeyUsageExtension,
-  KeyUsageFlags,
-  KeyUsagesExtension,
-  SubjectAlternativeNameExtension,
-  SubjectKeyIdentifierExtension,
-  X509CertificateGenerator
-} from '@peculiar/x509'
 
 /** What an HTTPS server needs: a certificate (PEM, possibly a chain) and its private key (PEM). */
 export interface TlsCredentials {
@@ -44,6 +34,18 @@ export async function generateCertificate(
   extraNames: readonly string[] = [],
   now = Date.now()
 ): Promise<TlsCredentials> {
+  // Loaded here, not at the top: the x509 library and its ASN.1 modules took ~100 ms of every start-up, and
+  // only `--tls` without a certificate of one's own needs them.
+  const {
+    BasicConstraintsExtension,
+    ExtendedKeyUsage,
+    ExtendedKeyUsageExtension,
+    KeyUsageFlags,
+    KeyUsagesExtension,
+    SubjectAlternativeNameExtension,
+    SubjectKeyIdentifierExtension,
+    X509CertificateGenerator
+  } = await import('@peculiar/x509')
   const keys = await crypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])
   const certificate = await X509CertificateGenerator.createSelfSigned(
     {
