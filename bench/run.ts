@@ -25,7 +25,8 @@ const { values: flags } = parseArgs({
     rounds: { type: 'string', default: '2' },
     records: { type: 'string', default: '100000' },
     'start-samples': { type: 'string', default: '3' },
-    profile: { type: 'boolean', default: false }
+    profile: { type: 'boolean', default: false },
+    'mock-args': { type: 'string', default: '' }
   }
 })
 const settings: LoadSettings = { seconds: Number(flags.seconds), warmupSeconds: Number(flags.warmup) }
@@ -34,6 +35,9 @@ const records = Number(flags.records)
 const startSamples = Number(flags['start-samples'])
 // `--profile`: every mock process writes a V8 CPU profile to bench/results/profiles/ as it exits (slower).
 const mockFlags = flags.profile ? ['--cpu-prof', '--cpu-prof-dir', join(RESULTS, 'profiles')] : []
+// `--mock-args "--journal-size 1"`: extra options for every mock, to measure what an option costs.
+const mockArgs = flags['mock-args'].split(/\s+/).filter((arg) => arg !== '')
+const mock = (...args: string[]) => [...mockFlags, CLI, '--port', '0', ...args, ...mockArgs]
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN
 
@@ -96,24 +100,25 @@ async function main(): Promise<number> {
       args: [join(ROOT, 'bench/servers/bare-fastify.mjs')],
       id: DOC_ID
     })
-    const mock = await start({ name: NAMES.mock, args: [...mockFlags, CLI, '--port', '0'], id: DOC_ID })
+    const small = await start({ name: NAMES.mock, args: mock(), id: DOC_ID })
     process.stderr.write(
       `load: autocannon, ${CONNECTIONS} connections, ${settings.warmupSeconds} s warm-up + ${settings.seconds} s measured\n`
     )
-    const bundled = await runRounds([raw.server, fastify.server, mock.server], token)
-    for (const entry of [raw, fastify, mock]) entry.notePeak()
-    await Promise.all([raw, fastify, mock].map((entry) => entry.server.stop()))
+    const bundled = await runRounds([raw.server, fastify.server, small.server], token)
+    for (const entry of [raw, fastify, small]) entry.notePeak()
+    await Promise.all([raw, fastify, small].map((entry) => entry.server.stop()))
 
-    const small = await start({ name: NAMES.small, args: [...mockFlags, CLI, '--port', '0'], id: DOC_ID })
+    const restarted = await start({ name: NAMES.small, args: mock(), id: DOC_ID })
     const large = await start({
       name: NAMES.scale,
-      args: [...mockFlags, CLI, '--port', '0', '--fixtures', fixture.file],
+      args: mock('--fixtures', fixture.file),
       id: scaleId(Math.floor(records / 2))
     })
-    const scale = await runRounds([small.server, large.server], token)
-    for (const entry of [small, large]) entry.notePeak()
+    const scale = await runRounds([restarted.server, large.server], token)
+    for (const entry of [restarted, large]) entry.notePeak()
 
     const analysis = analyse({ bundled, scale, servers })
+    if (mockArgs.length > 0) console.log(`\nEvery mock ran with: ${mockArgs.join(' ')}`)
     printReport(analysis)
     const durationSeconds = (performance.now() - began) / 1000
     const result = {
