@@ -5,7 +5,9 @@ import { clientRequestId, setGraphHeaders } from './headers.js'
 export const BODY_LIMIT = 4 * 1024 * 1024
 
 // Fastify's own errors that a client can cause, and the Graph error each one stands for.
-const frameworkErrors: Record<string, () => GraphError> = {
+const frameworkErrors: Record<string, (request?: FastifyRequest) => GraphError> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: (request) =>
+    GraphError.unsupportedMediaType(request?.headers['content-type'] ?? ''),
   FST_ERR_CTP_EMPTY_JSON_BODY: GraphError.unreadableJson,
   FST_ERR_CTP_INVALID_JSON_BODY: GraphError.unreadableJson,
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: GraphError.unreadableJson,
@@ -15,11 +17,11 @@ const frameworkErrors: Record<string, () => GraphError> = {
 }
 
 /** Turns anything thrown while handling a request into the Graph error to answer with. */
-export function toGraphError(error: unknown): GraphError {
+export function toGraphError(error: unknown, request?: FastifyRequest): GraphError {
   if (error instanceof GraphError) return error
   const fastifyError = error as Partial<FastifyError>
   const known = fastifyError.code === undefined ? undefined : frameworkErrors[fastifyError.code]
-  if (known !== undefined) return known()
+  if (known !== undefined) return known(request)
   // secure-json-parse refuses `__proto__` / `constructor.prototype` keys, and body parsing aborts on bad bodies.
   if (error instanceof SyntaxError || fastifyError.statusCode === 400) return GraphError.unreadableJson()
   if (fastifyError.statusCode === 413) return GraphError.payloadTooLarge(BODY_LIMIT)
@@ -30,34 +32,35 @@ function innerErrorDate(): string {
   return new Date().toISOString().slice(0, 19)
 }
 
-/** Writes Graph's error envelope; the only place an error body is built. */
+/** Graph's error envelope; the only place an error body is built. */
+export function errorEnvelope(error: GraphError, requestId: string, clientRequestId: string) {
+  const details = error.details.length > 0 ? { details: error.details } : {}
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...details,
+      innerError: { date: innerErrorDate(), 'request-id': requestId, 'client-request-id': clientRequestId }
+    }
+  }
+}
+
+/** Answers a request with Graph's error envelope. */
 export function sendGraphError(
   request: FastifyRequest,
   reply: FastifyReply,
   error: GraphError
 ): FastifyReply {
   setGraphHeaders(request, reply)
-  const details = error.details.length > 0 ? { details: error.details } : {}
   return reply
     .code(error.statusCode)
     .headers(error.headers)
     .type('application/json')
-    .send({
-      error: {
-        code: error.code,
-        message: error.message,
-        ...details,
-        innerError: {
-          date: innerErrorDate(),
-          'request-id': request.id,
-          'client-request-id': clientRequestId(request)
-        }
-      }
-    })
+    .send(errorEnvelope(error, request.id, clientRequestId(request)))
 }
 
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const graphError = toGraphError(error)
+  const graphError = toGraphError(error, request)
   if (graphError.statusCode >= 500)
     request.log.error({ err: error }, 'unexpected error while handling a request')
   return sendGraphError(request, reply, graphError)

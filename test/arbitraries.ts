@@ -1,0 +1,373 @@
+import { METHODS } from 'node:http'
+import fc from 'fast-check'
+import { GRAPH_AUDIENCES, PERSONAL_ACCOUNT_TENANT } from '../src/graph/auth.js'
+import { DEFAULT_TENANT } from '../src/graph/auth-hook.js'
+import { BODY_LIMIT } from '../src/graph/error-handler.js'
+import { REPORT_READ_PERMISSIONS } from '../src/graph/permissions.js'
+import { EXECUTION_TYPE_MEMBERS, PROCESSING_STATUS_MEMBERS } from '../src/graph/schemas/enums.js'
+import { ODATA_TYPE } from '../src/graph/schemas/user-processing-result.js'
+import { DEFAULT_TOKEN_TENANT, mintToken } from '../src/token.js'
+import { DOC_ID } from './helpers.js'
+
+/** Generators of hostile HTTP requests for the property tests: near-valid ones too, so that writes happen. */
+
+export interface HostileRequest {
+  method: string
+  url: string
+  headers: Record<string, string>
+  payload?: string | Buffer
+  /** The tenant a write with this request's token goes to (when auth is enforced). */
+  tenant: string
+}
+
+const FIXTURE_IDS = [
+  DOC_ID,
+  'e831ffea-4156-482a-ba43-a8161f83efa8',
+  '0481a153-f437-45f0-b07c-ebe1008f10c5',
+  '6f7a8b9c-0d1e-4f2a-9b3c-4d5e6f7a8b92'
+]
+const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty']
+
+const anyJson = fc.jsonValue({ maxDepth: 3 })
+const printable = fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code))
+/** What a header value can hold on the wire (visible ASCII, space, tab). */
+const headerText = fc.string({ unit: fc.oneof({ weight: 20, arbitrary: printable }, fc.constant('\t')) })
+const hugeText = fc.integer({ min: 1_000, max: 64 * 1024 }).map((length) => 'a'.repeat(length))
+
+function often<T>(usual: fc.Arbitrary<T>, ...rare: fc.Arbitrary<T>[]): fc.Arbitrary<T> {
+  return fc.oneof({ weight: 40, arbitrary: usual }, ...rare.map((arbitrary) => ({ weight: 1, arbitrary })))
+}
+
+// --- tokens: a JWT's structure around random claims -------------------------------------------------------
+
+const nowSeconds = Math.floor(Date.now() / 1000)
+const claimTime = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: nowSeconds + 600, max: nowSeconds + 86_400 }) },
+  fc.integer({ min: 0, max: nowSeconds - 600 }),
+  anyJson
+)
+const permissionList = fc.subarray([...REPORT_READ_PERMISSIONS, 'User.Read.All'])
+const claims = fc.record(
+  {
+    aud: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...GRAPH_AUDIENCES) }, anyJson),
+    exp: claimTime,
+    nbf: fc.oneof(fc.integer({ min: 0, max: nowSeconds - 600 }), claimTime),
+    tid: fc.oneof(
+      fc.constantFrom(DEFAULT_TOKEN_TENANT, 'contoso', PERSONAL_ACCOUNT_TENANT, '', ...PROTOTYPE_KEYS),
+      fc.string(),
+      anyJson
+    ),
+    scp: fc.oneof(
+      permissionList.map((scopes) => scopes.join(' ')),
+      anyJson
+    ),
+    roles: fc.oneof(permissionList, anyJson),
+    extra: anyJson
+  },
+  { requiredKeys: [] }
+)
+
+function segment(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url')
+}
+
+function tenantOf(payload: unknown): string {
+  const tid = (payload as { tid?: unknown } | null)?.tid
+  return typeof tid === 'string' && tid !== '' ? tid : DEFAULT_TENANT
+}
+
+const randomJwt = fc
+  .record({
+    header: fc.oneof(fc.constant({ alg: 'none', typ: 'JWT' }), anyJson),
+    payload: fc.oneof({ weight: 6, arbitrary: claims }, anyJson),
+    signature: fc.stringMatching(/^[A-Za-z0-9_-]{0,40}$/)
+  })
+  .map(({ header, payload, signature }) => ({
+    authorization: `Bearer ${segment(header)}.${segment(payload)}.${signature}`,
+    tenant: tenantOf(payload)
+  }))
+
+const authorization: fc.Arbitrary<{ authorization?: string; tenant: string }> = fc.oneof(
+  { weight: 5, arbitrary: randomJwt },
+  {
+    weight: 4,
+    arbitrary: fc.constant({ authorization: `Bearer ${mintToken()}`, tenant: DEFAULT_TOKEN_TENANT })
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .oneof(
+        fc.constantFrom(
+          '',
+          'Bearer',
+          'Bearer ',
+          'bearer x',
+          'Basic dXNlcjpwYXNz',
+          'Bearer a.b.c',
+          'Bearer ..'
+        ),
+        headerText,
+        hugeText.map((text) => `Bearer ${text}`)
+      )
+      .map((value) => ({ authorization: value, tenant: DEFAULT_TENANT }))
+  },
+  { weight: 1, arbitrary: fc.constant({ tenant: DEFAULT_TENANT }) }
+)
+
+// --- bodies: near-valid entities, random JSON, random bytes, poisoned keys, deep nesting ------------------
+
+const int32 = often(
+  fc.integer({ min: -2_147_483_648, max: 2_147_483_647 }),
+  fc.constantFrom(2_147_483_648, -2_147_483_649, 5.5, '5', 1e308, -0),
+  anyJson
+)
+const dateTime = often(
+  fc
+    .date({
+      min: new Date('0001-01-01T00:00:00Z'),
+      max: new Date('9999-12-31T23:59:59Z'),
+      noInvalidDate: true
+    })
+    .map((date) => date.toISOString()),
+  fc.constantFrom(
+    '2026-02-30T00:00:00Z',
+    '2026-11-28',
+    '2026-11-28T10:00:00',
+    '2026-11-28T10:00:00.12345678Z',
+    '2026-11-28T10:00:00+14:01',
+    '0000-01-01T00:00:00Z'
+  ),
+  anyJson
+)
+const nullableDateTime = fc.oneof({ weight: 4, arbitrary: dateTime }, fc.constant(null))
+const enumOf = (members: readonly string[]) => {
+  const known = members.slice(0, members.indexOf('unknownFutureValue') + 1)
+  const evolvable = members.slice(known.length)
+  return fc.oneof(
+    { weight: 30, arbitrary: fc.constantFrom(...known) },
+    { weight: 3, arbitrary: fc.constantFrom(...evolvable) },
+    fc.mixedCase(fc.constantFrom(...members)),
+    anyJson
+  )
+}
+
+const entityFields = fc.record({
+  failedTasksCount: int32,
+  processingStatus: enumOf(PROCESSING_STATUS_MEMBERS),
+  scheduledDateTime: dateTime,
+  totalTasksCount: int32,
+  totalUnprocessedTasksCount: int32,
+  workflowExecutionType: enumOf(EXECUTION_TYPE_MEMBERS),
+  workflowVersion: int32,
+  completedDateTime: nullableDateTime,
+  startedDateTime: nullableDateTime
+})
+const optionalEntries = fc.oneof(
+  { weight: 3, arbitrary: fc.constant<[string, unknown][]>([]) },
+  fc.subarray<[string, unknown]>([
+    ['id', DOC_ID],
+    ['@odata.type', ODATA_TYPE]
+  ])
+)
+const extraEntry = fc.tuple(
+  fc.oneof(fc.constantFrom('foo', 'subject', ...PROTOTYPE_KEYS), fc.string()),
+  fc.oneof(anyJson, fc.constant({ prototype: { polluted: true } }), fc.constant({ polluted: true }))
+)
+
+/** JSON text written entry by entry, so `__proto__` and duplicate keys reach the server as sent. */
+function objectText(entries: [string, unknown][]): string {
+  return `{${entries.map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`).join(',')}}`
+}
+
+const nearValidBody = fc
+  .record({
+    fields: entityFields,
+    optional: optionalEntries,
+    drop: fc.oneof(
+      { weight: 8, arbitrary: fc.constant<string[]>([]) },
+      fc.subarray(['completedDateTime', 'startedDateTime', 'scheduledDateTime', 'workflowVersion'])
+    ),
+    extra: fc.oneof({ weight: 8, arbitrary: fc.constant([]) }, fc.array(extraEntry, { maxLength: 3 }))
+  })
+  .map(({ fields, optional, drop, extra }) =>
+    objectText([...Object.entries(fields).filter(([name]) => !drop.includes(name)), ...optional, ...extra])
+  )
+
+const deeplyNested = fc
+  .record({
+    depth: fc.integer({ min: 1, max: 100_000 }),
+    open: fc.constantFrom('[', '{"a":'),
+    where: fc.constantFrom('root', 'workflowVersion', 'unknown')
+  })
+  .map(({ depth, open, where }) => {
+    const value = `${open.repeat(depth)}1${(open === '[' ? ']' : '}').repeat(depth)}`
+    return where === 'root' ? value : `{"${where}":${value}}`
+  })
+
+/** One body over the limit, built once (a 4 MiB string per run would dominate the test's time). */
+const oversized = Buffer.alloc(BODY_LIMIT + 1, 'a')
+
+const payload = fc.oneof(
+  { weight: 12, arbitrary: nearValidBody },
+  { weight: 2, arbitrary: anyJson.map((value) => JSON.stringify(value)) },
+  { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes)) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary' }) },
+  { weight: 1, arbitrary: deeplyNested },
+  { weight: 1, arbitrary: fc.constant(undefined) },
+  { weight: 1, arbitrary: fc.constant(oversized) }
+)
+
+// --- headers ----------------------------------------------------------------------------------------------
+
+const contentType = fc.oneof(
+  {
+    weight: 16,
+    arbitrary: fc.constantFrom(
+      'application/json',
+      'application/json; charset=utf-8',
+      'APPLICATION/JSON',
+      'application/json;odata.metadata=minimal'
+    )
+  },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/json-patch+json',
+      'application/jsonx',
+      ';'
+    )
+  },
+  { weight: 1, arbitrary: headerText },
+  { weight: 1, arbitrary: fc.constant(undefined) }
+)
+
+const headerName = fc.stringMatching(/^x-[a-z0-9-]{1,20}$/)
+const optionalHeaders = fc.record(
+  {
+    prefer: fc.oneof(
+      fc.constantFrom('include-unknown-enum-members', 'return=minimal, Include-Unknown-Enum-Members'),
+      headerText
+    ),
+    'client-request-id': fc.oneof(fc.uuid(), headerText, hugeText),
+    origin: fc.oneof(fc.constant('http://localhost:3000'), headerText),
+    'access-control-request-method': fc.constantFrom('PATCH', 'GET', 'PUT'),
+    accept: fc.oneof(fc.constantFrom('application/json', '*/*', 'text/html'), headerText),
+    'content-encoding': fc.constantFrom('gzip', 'br', 'identity'),
+    'x-huge': hugeText
+  },
+  { requiredKeys: [] }
+)
+const randomHeaders = fc.dictionary(headerName, headerText, { maxKeys: 4 })
+
+// --- paths and methods ------------------------------------------------------------------------------------
+
+const pathSegment = fc.oneof(
+  fc.constantFrom(
+    'beta',
+    'workflowBase',
+    'userProcessingResults',
+    'identityGovernance',
+    '_mock',
+    'health',
+    '..',
+    '.',
+    '',
+    '%',
+    '%zz',
+    '%00',
+    '%2F',
+    '%C0%AF',
+    ...PROTOTYPE_KEYS
+  ),
+  fc.webSegment(),
+  fc.string({ unit: 'binary', maxLength: 12 }).map(encodeURIComponent)
+)
+const query = fc.oneof(
+  fc.constantFrom('', '?', '?$select=id', '?$filter=%zz', '?__proto__[polluted]=1', '?a=1&a=2'),
+  fc.webQueryParameters().map((text) => `?${text}`)
+)
+const resultId = fc.oneof(
+  { weight: 4, arbitrary: fc.constant(DOC_ID) },
+  { weight: 2, arbitrary: fc.constantFrom(...FIXTURE_IDS) },
+  { weight: 1, arbitrary: fc.uuid() },
+  { weight: 1, arbitrary: pathSegment },
+  { weight: 1, arbitrary: fc.integer({ min: 900, max: 3000 }).map((length) => 'a'.repeat(length)) }
+)
+const resultPath = fc
+  .record({
+    prefix: fc.oneof(
+      { weight: 6, arbitrary: fc.constant('/beta/workflowBase/userProcessingResults/') },
+      fc.mixedCase(fc.constant('/beta/workflowBase/userProcessingResults/'))
+    ),
+    id: resultId,
+    slash: fc.constantFrom('', '', '', '/'),
+    query
+  })
+  .map(({ prefix, id, slash, query }) => `${prefix}${id}${slash}${query}`)
+const url = fc.oneof(
+  { weight: 12, arbitrary: resultPath },
+  {
+    weight: 2,
+    arbitrary: fc.array(pathSegment, { maxLength: 6 }).map((segments) => `/${segments.join('/')}`)
+  },
+  { weight: 1, arbitrary: fc.constantFrom('/', '//', '/_mock/health', '/beta', '/%a', '/beta/%') }
+)
+const method = fc.oneof(
+  { weight: 6, arbitrary: fc.constant('PATCH') },
+  { weight: 4, arbitrary: fc.constant('GET') },
+  { weight: 2, arbitrary: fc.constantFrom(...METHODS.filter((name) => name !== 'CONNECT')) }
+)
+
+export const hostileRequest: fc.Arbitrary<HostileRequest> = fc
+  .record({
+    method,
+    url,
+    authorization,
+    contentType,
+    optional: optionalHeaders,
+    random: randomHeaders,
+    payload
+  })
+  .map(({ method, url, authorization: auth, contentType, optional, random, payload }) => ({
+    method,
+    url,
+    headers: {
+      ...random,
+      ...optional,
+      ...(contentType === undefined ? {} : { 'content-type': contentType }),
+      ...(auth.authorization === undefined ? {} : { authorization: auth.authorization })
+    },
+    ...(payload === undefined ? {} : { payload }),
+    tenant: auth.tenant
+  }))
+
+// --- raw bytes on a socket --------------------------------------------------------------------------------
+
+const rawRequestText = fc
+  .record({
+    method: fc.oneof(fc.constantFrom(...METHODS), fc.stringMatching(/^[A-Z]{1,10}$/), headerText),
+    target: fc.oneof({ weight: 4, arbitrary: url }, fc.constantFrom('*', ''), headerText),
+    version: fc.constantFrom('HTTP/1.1', 'HTTP/1.1', 'HTTP/1.0', 'HTTP/2.0', 'HTTP/9.9', 'HTTP/1.1 ', ''),
+    headers: fc.array(fc.tuple(fc.oneof(headerName, headerText), headerText), { maxLength: 5 }),
+    contentLength: fc.option(fc.oneof(fc.nat(400).map(String), headerText)),
+    body: fc.oneof(nearValidBody, fc.string({ maxLength: 200 }))
+  })
+  .map(({ method, target, version, headers, contentLength, body }) => {
+    const lines = [
+      `${method} ${target} ${version}`,
+      'Host: 127.0.0.1',
+      ...headers.map(([name, value]) => `${name}: ${value}`),
+      ...(contentLength === null ? [] : [`Content-Length: ${contentLength}`])
+    ]
+    return Buffer.from(`${lines.join('\r\n')}\r\n\r\n${body}`)
+  })
+
+/** What a client could write on a socket: a request with odd parts, or bytes that are not HTTP at all. */
+export const rawRequest = fc.oneof(
+  { weight: 4, arbitrary: rawRequestText },
+  { weight: 1, arbitrary: fc.uint8Array({ minLength: 1, maxLength: 300 }).map((bytes) => Buffer.from(bytes)) }
+)

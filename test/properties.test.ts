@@ -1,0 +1,198 @@
+import { connect } from 'node:net'
+import { Value } from '@sinclair/typebox/value'
+import fc from 'fast-check'
+import type { InjectOptions, LightMyRequestResponse } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Config } from '../src/config.js'
+import { DEFAULT_TENANT } from '../src/graph/auth-hook.js'
+import { UserProcessingResultSchema } from '../src/graph/schemas/user-processing-result.js'
+import { DEFAULT_TOKEN_TENANT } from '../src/token.js'
+import { type HostileRequest, hostileRequest, rawRequest } from './arbitraries.js'
+import { bearer, DOC_ID, READ, SEED_PATH, type TestServer, testServer } from './helpers.js'
+
+/**
+ * Fixed, so that a failure is reproducible; fast-check prints it with the failing case's path. FUZZ_SEED
+ * explores other seeds: `FUZZ_SEED=$RANDOM npx vitest run test/properties.test.ts`.
+ */
+const SEED = Number(process.env.FUZZ_SEED ?? 20261128)
+
+/** The statuses SPEC §5 answers with, and the Graph codes each may carry. */
+const SPEC_CODES: Record<number, string[]> = {
+  400: ['BadRequest'],
+  401: ['InvalidAuthenticationToken'],
+  403: ['AccessDenied', 'Forbidden'],
+  404: ['ResourceNotFound'],
+  405: ['Request_BadRequest'],
+  413: ['RequestEntityTooLarge'],
+  415: ['UnsupportedMediaType']
+}
+
+type Records = Map<string, Map<string, object>>
+
+async function snapshot(server: TestServer, tenants: Iterable<string>): Promise<Records> {
+  const records: Records = new Map()
+  for (const tenant of tenants) {
+    records.set(tenant, new Map((await server.store.list(tenant)).map((record) => [record.id, record])))
+  }
+  return records
+}
+
+/** The records that are not the very same object as before (the store replaces a record on every write). */
+function changedRecords(before: Records, after: Records): { tenant: string; id: string }[] {
+  const changed: { tenant: string; id: string }[] = []
+  for (const [tenant, records] of after) {
+    const earlier = before.get(tenant)
+    for (const [id, record] of records) if (earlier?.get(id) !== record) changed.push({ tenant, id })
+    for (const id of earlier?.keys() ?? []) if (!records.has(id)) changed.push({ tenant, id })
+  }
+  return changed
+}
+
+function prototypeState(prototype: object) {
+  return Reflect.ownKeys(prototype).map((key) => [
+    key,
+    Reflect.getOwnPropertyDescriptor(prototype, key)?.value
+  ])
+}
+
+const objectPrototypeBefore = prototypeState(Object.prototype)
+
+function expectPrototypesUntouched(): void {
+  expect(prototypeState(Object.prototype)).toEqual(objectPrototypeBefore)
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+}
+
+function expectEntity(value: unknown): void {
+  const { '@odata.type': odataType, ...entity } = value as Record<string, unknown>
+  expect(odataType).toBe('#microsoft.graph.identityGovernance.userProcessingResult')
+  expect(Value.Check(UserProcessingResultSchema, entity)).toBe(true)
+}
+
+/** Every answer is a 2xx or Graph's envelope with a SPEC status and its code; never a 500. */
+function expectGraphAnswer(request: HostileRequest, response: LightMyRequestResponse): void {
+  const status = response.statusCode
+  expect(response.headers['request-id']).toMatch(/^[0-9a-f-]{36}$/)
+  if (status === 204) return
+  if (status === 200) {
+    if (request.method !== 'HEAD' && request.url.toLowerCase().startsWith('/beta/'))
+      expectEntity(response.json())
+    return
+  }
+  expect(Object.keys(SPEC_CODES)).toContain(String(status))
+  expect(response.headers['content-type']).toMatch(/^application\/json/)
+  if (status === 401) expect(response.headers['www-authenticate']).toMatch(/^Bearer /)
+  if (status === 405) expect(response.headers.allow).toBeTruthy()
+  if (request.method === 'HEAD') return
+  const { error } = response.json()
+  expect(SPEC_CODES[status]).toContain(error.code)
+  expect(typeof error.message).toBe('string')
+  expect(error.innerError).toMatchObject({
+    date: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/),
+    'request-id': response.headers['request-id']
+  })
+}
+
+describe.each<Partial<Config>>([
+  { auth: 'enforce', patchMode: 'strict' },
+  { auth: 'off', patchMode: 'partial' }
+])('hostile requests through inject() with %j', (config) => {
+  let server: TestServer
+  // Tenants that hold their own copy of the records (one that never wrote reads the shared seed).
+  const written = new Set([DEFAULT_TENANT, DEFAULT_TOKEN_TENANT])
+  beforeAll(async () => {
+    server = await testServer(config)
+  })
+  afterAll(async () => {
+    await server.app.close()
+  })
+
+  it('answer a 2xx or a SPEC error, change at most the target record and keep the server working', async () => {
+    const outcomes = new Map<string, number>()
+    await fc.assert(
+      fc.asyncProperty(hostileRequest, async (request) => {
+        const tenant = config.auth === 'off' ? DEFAULT_TENANT : request.tenant
+        const tenants = new Set([...written, tenant])
+        const before = await snapshot(server, tenants)
+        const { tenant: _tenant, ...options } = request
+        const response = await server.app.inject(options as InjectOptions)
+        const outcome = `${request.method} ${response.statusCode}`
+        outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1)
+
+        expectGraphAnswer(request, response)
+        const after = await snapshot(server, tenants)
+        const wrote = request.method === 'PATCH' && response.statusCode === 200
+        if (wrote) written.add(tenant)
+        expect(changedRecords(before, after)).toEqual(wrote ? [{ tenant, id: response.json().id }] : [])
+        for (const records of after.values()) {
+          for (const record of records.values())
+            expect(Value.Check(UserProcessingResultSchema, record)).toBe(true)
+        }
+        expectPrototypesUntouched()
+        const probe = await server.app.inject({
+          method: 'GET',
+          url: SEED_PATH,
+          headers: { authorization: bearer({ scopes: [READ] }) }
+        })
+        expect(probe.statusCode).toBe(200)
+        expect(probe.json().id).toBe(DOC_ID)
+      }),
+      { seed: SEED, numRuns: 1000 }
+    )
+    // The generators must reach both sides: real writes, and every kind of rejection.
+    expect(outcomes.get('PATCH 200')).toBeGreaterThan(10)
+    const statuses = new Set([...outcomes.keys()].map((outcome) => Number(outcome.split(' ')[1])))
+    const expected = Object.keys(SPEC_CODES).map(Number)
+    for (const status of expected.filter((code) => config.auth === 'enforce' || code > 403))
+      expect(statuses).toContain(status)
+  })
+})
+
+/** Writes raw bytes on a fresh connection and collects everything the server sends until it closes. */
+function exchange(port: number, bytes: Buffer): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.end(bytes))
+    const chunks: Buffer[] = []
+    socket.setTimeout(5_000, () => socket.destroy(new Error('the server neither answered nor closed in 5 s')))
+    socket.on('data', (chunk) => chunks.push(chunk))
+    socket.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'ECONNRESET' ? undefined : reject(error)
+    )
+    socket.on('close', () => resolve(Buffer.concat(chunks).toString('latin1')))
+  })
+}
+
+describe('hostile bytes on a real socket', () => {
+  let server: TestServer
+  let port: number
+  beforeAll(async () => {
+    // A short request timeout, so that a request announcing more body than it sends ends quickly.
+    server = await testServer({}, { limits: { requestTimeout: 1_000, connectionsCheckingInterval: 100 } })
+    port = Number(new URL(await server.app.listen({ port: 0, host: '127.0.0.1' })).port)
+  })
+  afterAll(async () => {
+    await server.app.close()
+  })
+
+  it('never answer 5xx or a non-Graph error body, and leave the server answering', async () => {
+    await fc.assert(
+      fc.asyncProperty(rawRequest, async (bytes) => {
+        const answer = await exchange(port, bytes)
+        expect(answer).not.toMatch(/^HTTP\/1\.[01] 5\d\d/m)
+        const [head = '', body = ''] = answer.split('\r\n\r\n')
+        const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1])
+        const length = Number(/^content-length: (\d+)$/im.exec(head)?.[1] ?? 0)
+        if (status >= 400) expect(head).toMatch(/^request-id: [0-9a-f-]{36}$/m)
+        // A HEAD answer announces a body it does not send.
+        if (status >= 400 && length > 0 && body.length >= length) {
+          expect(JSON.parse(body.slice(0, length)).error.code).toBeTypeOf('string')
+        }
+        const probe = await fetch(`http://127.0.0.1:${port}${SEED_PATH}`, {
+          headers: { authorization: bearer({ scopes: [READ] }) }
+        })
+        expect(probe.status).toBe(200)
+        await probe.arrayBuffer()
+      }),
+      { seed: SEED, numRuns: 200 }
+    )
+  })
+})
