@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs'
 import closeWithGrace from 'close-with-grace'
-import { ConfigError, describeOptions, loadConfig } from './config.js'
+import { type Config, ConfigError, describeOptions, loadConfig } from './config.js'
 import { buildServer } from './server.js'
 import { FixtureError } from './store/load-fixtures.js'
+import { certificateNames } from './tls/certificate.js'
+import { resolveTls } from './tls/resolve-tls.js'
 import { runTokenCommand, TOKEN_HELP } from './token-command.js'
 
 const HELP = `Usage: graph-lifecycle-mock [options]
@@ -42,7 +44,8 @@ function listenError(error: NodeJS.ErrnoException, host: string, port: number): 
 
 async function serve(argv: string[]): Promise<void> {
   const config = loadConfig({ argv, env: process.env })
-  const app = await buildServer(config, { prettyLogs: process.stdout.isTTY === true })
+  const tls = await resolveTls(config)
+  const app = await buildServer(config, { prettyLogs: process.stdout.isTTY === true, tls })
   closeWithGrace({ delay: 4000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error')
     else app.log.info({ signal }, 'shutting down')
@@ -55,6 +58,21 @@ async function serve(argv: string[]): Promise<void> {
     fail(listenError(error as NodeJS.ErrnoException, config.host, config.port), 1)
   }
   app.log.info(`graph-lifecycle-mock ready: base URL ${url}/beta (auth ${config.auth})`)
+  if (tls !== undefined) app.log.info(tlsHelp(config, url))
+}
+
+/** How to trust the certificate, logged once at start-up. */
+function tlsHelp(config: Config, url: string): string {
+  const names =
+    config.tlsCert === undefined
+      ? `for ${certificateNames(config.tlsHostnames).join(', ')}`
+      : `from ${config.tlsCert}`
+  const file = config.tlsCertOut
+  const trust =
+    file === undefined
+      ? `save it from ${url}/_mock/ca.pem (or start with --tls-cert-out FILE) and trust it with NODE_EXTRA_CA_CERTS or curl --cacert`
+      : `written to ${file} (also at ${url}/_mock/ca.pem); trust it with NODE_EXTRA_CA_CERTS=${file} or curl --cacert ${file}`
+  return `HTTPS certificate ${names}: ${trust}`
 }
 
 async function main(argv: string[]): Promise<void> {

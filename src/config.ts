@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util'
-import { type Static, type TSchema, Type } from '@sinclair/typebox'
+import { KindGuard, type Static, type TSchema, Type } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { BUNDLED_FIXTURES } from './store/load-fixtures.js'
+
+// A DNS name (wildcards allowed) or an IP address: anything with a scheme, a port or a path is a mistake.
+const HOST_NAME = '^(?:[A-Za-z0-9*_-]+(?:\\.[A-Za-z0-9_-]+)*|[0-9A-Fa-f:.]+)$'
 
 /**
  * The one definition of the server's options: each property carries its command-line flag, environment
@@ -45,7 +48,43 @@ export const ConfigSchema = Type.Object({
     flag: 'patch-mode',
     env: 'PATCH_MODE',
     description: "strict: the seed page's required properties must all be sent; partial: any subset"
-  })
+  }),
+  tls: Type.Boolean({
+    default: false,
+    flag: 'tls',
+    env: 'TLS',
+    description: 'serve HTTPS with a certificate made at start-up for localhost, 127.0.0.1 and ::1'
+  }),
+  tlsHostnames: Type.Array(Type.String({ pattern: HOST_NAME }), {
+    default: [],
+    flag: 'tls-hostnames',
+    env: 'TLS_HOSTNAMES',
+    description: 'more names for that certificate, comma-separated (e.g. graph-mock)'
+  }),
+  tlsCert: Type.Optional(
+    Type.String({
+      minLength: 1,
+      flag: 'tls-cert',
+      env: 'TLS_CERT',
+      description: 'serve this certificate file (PEM) instead of a generated one'
+    })
+  ),
+  tlsKey: Type.Optional(
+    Type.String({
+      minLength: 1,
+      flag: 'tls-key',
+      env: 'TLS_KEY',
+      description: 'the private key file (PEM) of --tls-cert'
+    })
+  ),
+  tlsCertOut: Type.Optional(
+    Type.String({
+      minLength: 1,
+      flag: 'tls-cert-out',
+      env: 'TLS_CERT_OUT',
+      description: 'write the certificate (PEM) to this file, for clients to trust'
+    })
+  )
 })
 
 export type Config = Readonly<Static<typeof ConfigSchema>>
@@ -59,6 +98,12 @@ export class ConfigError extends Error {
 
 const options = Object.entries(ConfigSchema.properties) as [OptionName, TSchema][]
 
+/** How messages name an option: its flag and its variable, e.g. `--tls-cert (TLS_CERT)`. */
+export function optionLabel(name: OptionName): string {
+  const schema = ConfigSchema.properties[name]
+  return `--${schema.flag} (${schema.env})`
+}
+
 function isBoolean(schema: TSchema): boolean {
   return schema.type === 'boolean'
 }
@@ -66,8 +111,25 @@ function isBoolean(schema: TSchema): boolean {
 function expectation(schema: TSchema): string {
   if (schema.anyOf) return `one of ${schema.anyOf.map((member: TSchema) => member.const).join(', ')}`
   if (schema.type === 'integer') return `an integer from ${schema.minimum} to ${schema.maximum}`
-  if (isBoolean(schema)) return 'true or false'
+  if (isBoolean(schema)) return 'true, false, 1 or 0'
+  if (schema.type === 'array') return 'host names or IP addresses, comma-separated'
   return 'a non-empty value'
+}
+
+function defaultOf(schema: TSchema): string {
+  const value = schema.default as unknown
+  return value === undefined || (Array.isArray(value) && value.length === 0) ? 'none' : String(value)
+}
+
+/** A flag's or variable's text as the option's type: lists are comma-separated, the rest TypeBox converts. */
+function fromText(schema: TSchema, text: string): unknown {
+  if (schema.type === 'array') {
+    return text
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '')
+  }
+  return Value.Convert(schema, text.trim())
 }
 
 /** Every option with its flag, variable and default, for `--help`. */
@@ -75,7 +137,7 @@ export function describeOptions(): string {
   return options
     .map(([, schema]) => {
       const flag = `--${schema.flag}${isBoolean(schema) ? '' : ' <value>'}`
-      return `  ${flag.padEnd(26)} ${String(schema.env).padEnd(16)} ${schema.description} (default: ${schema.default})`
+      return `  ${flag.padEnd(26)} ${String(schema.env).padEnd(16)} ${schema.description} (default: ${defaultOf(schema)})`
     })
     .join('\n')
 }
@@ -101,11 +163,12 @@ export function loadConfig(sources: { argv?: readonly string[]; env?: Source } =
   const env = sources.env ?? {}
   const config: Record<string, unknown> = {}
   for (const [name, schema] of options) {
-    const raw = flags[schema.flag] ?? (env[schema.env] || undefined) ?? schema.default
-    const value = typeof raw === 'string' ? Value.Convert(schema, raw.trim()) : raw
+    const raw = flags[schema.flag] ?? (env[schema.env] || undefined) ?? Value.Clone(schema.default)
+    if (raw === undefined && KindGuard.IsOptional(schema)) continue
+    const value = typeof raw === 'string' ? fromText(schema, raw) : raw
     if (!Value.Check(schema, value)) {
       throw new ConfigError(
-        `Invalid value '${String(raw)}' for --${schema.flag} (${schema.env}): expected ${expectation(schema)}.`
+        `Invalid value '${String(raw)}' for ${optionLabel(name)}: expected ${expectation(schema)}.`
       )
     }
     config[name] = value

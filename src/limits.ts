@@ -29,17 +29,25 @@ export const DEFAULT_LIMITS: Readonly<ServerLimits> = Object.freeze({
   keepAliveTimeout: 72_000
 })
 
-/** The limits as Fastify's server options. */
-export function limitOptions(limits: ServerLimits) {
+/** The timeouts Fastify sets on its Node server. */
+export function timeoutOptions(limits: ServerLimits) {
   return {
     connectionTimeout: limits.connectionTimeout,
     keepAliveTimeout: limits.keepAliveTimeout,
-    requestTimeout: limits.requestTimeout,
-    http: {
-      maxHeaderSize: limits.maxHeaderSize,
-      connectionsCheckingInterval: limits.connectionsCheckingInterval,
-      // Node would answer an HTTP/1.1 request without Host with its own empty 400, not Graph's envelope.
-      requireHostHeader: false
-    }
+    requestTimeout: limits.requestTimeout
   }
+}
+
+/**
+ * Node's own server options, where Fastify passes them on: `https` goes to https.createServer (so they join the
+ * TLS credentials there), `http` to http.createServer.
+ */
+export function nodeServerOptions(limits: ServerLimits, tls: object | undefined) {
+  const options = {
+    maxHeaderSize: limits.maxHeaderSize,
+    connectionsCheckingInterval: limits.connectionsCheckingInterval,
+    // Node would answer an HTTP/1.1 request without Host with its own empty 400, not Graph's envelope.
+    requireHostHeader: false
+  }
+  return tls === undefined ? { http: options } : { https: { ...tls, ...options } }
 }

@@ -12,11 +12,12 @@ import { setGraphHeaders } from './graph/headers.js'
 import { notFoundHandler } from './graph/not-found.js'
 import { graphPlugin } from './graph/plugin.js'
 import { RouteTable } from './graph/route-table.js'
-import { DEFAULT_LIMITS, limitOptions, type ServerLimits } from './limits.js'
+import { DEFAULT_LIMITS, nodeServerOptions, type ServerLimits, timeoutOptions } from './limits.js'
 import { RequestLog } from './request-log.js'
 import { loadFixtures } from './store/load-fixtures.js'
 import { MemoryStore } from './store/memory-store.js'
 import type { ResultStore } from './store/result-store.js'
+import type { TlsCredentials } from './tls/certificate.js'
 
 export interface ServerDeps {
   /** A ready store; by default one is seeded from `config.fixtures`. */
@@ -25,6 +26,8 @@ export interface ServerDeps {
   logStream?: DestinationStream
   /** Human-readable logs, for a terminal. */
   prettyLogs?: boolean
+  /** Serve HTTPS with these credentials (see `resolveTls`), and their certificate at `/_mock/ca.pem`. */
+  tls?: TlsCredentials
   /** Other connection limits than the defaults (e.g. shorter timeouts in tests). */
   limits?: Partial<ServerLimits>
 }
@@ -42,7 +45,8 @@ const CORS_EXPOSED_HEADERS = [
   'x-ms-ags-diagnostic',
   'Retry-After',
   'OData-Version',
-  'Allow'
+  'Allow',
+  'x-mock-hint'
 ]
 
 function loggerOptions(config: Config, deps: ServerDeps) {
@@ -61,12 +65,13 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   const notFound = notFoundHandler(routes)
   const limits = { ...DEFAULT_LIMITS, ...deps.limits }
   const app = Fastify({
+    ...nodeServerOptions(limits, deps.tls),
     logger: loggerOptions(config, deps),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     logController: new RequestLog(),
     bodyLimit: BODY_LIMIT,
-    ...limitOptions(limits),
+    ...timeoutOptions(limits),
     exposeHeadRoutes: false,
     // Graph's paths are case-insensitive, and the namespace-qualified function segments are long.
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 1000 },
@@ -96,7 +101,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     maxAge: 3600,
     strictPreflight: false
   })
-  await app.register(controlPlugin, { prefix: '/_mock' })
+  await app.register(controlPlugin, { prefix: '/_mock', certificate: deps.tls?.cert })
   await app.register(graphPlugin, {
     prefix: '/beta',
     store,

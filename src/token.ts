@@ -16,7 +16,7 @@ export interface TokenOptions {
 }
 
 export const DEFAULT_TOKEN_TENANT = 'aaaabbbb-0000-cccc-1111-dddd2222eeee'
-export const DEFAULT_APP_ID = '00001111-aaaa-2222-bbbb-3333cccc4444'
+const DEFAULT_APP_ID = '00001111-aaaa-2222-bbbb-3333cccc4444'
 const DEFAULT_SCOPES = ['LifecycleWorkflows.ReadWrite.All']
 
 function encode(value: object): string {

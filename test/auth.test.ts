@@ -61,13 +61,23 @@ describe('auth rules (pure functions)', () => {
     })
   })
 
-  it.each(['https://graph.windows.net', 'api://mine', undefined])('rejects the audience %s', (aud) => {
-    const error = rejection(() =>
-      authorize(`Bearer ${unsigned({ aud, exp, scp: WRITE })}`, WRITE_PERMISSIONS)
-    )
-    expect(error.statusCode).toBe(401)
-    expect(error.message).toBe('Access token validation failure. Invalid audience.')
+  it('accepts a list of audiences that includes Graph', () => {
+    const aud = ['api://mine', 'https://graph.microsoft.com']
+    expect(authorize(`Bearer ${unsigned({ aud, exp, scp: WRITE })}`, WRITE_PERMISSIONS)).toMatchObject({
+      aud
+    })
   })
+
+  it.each(['https://graph.windows.net', 'api://mine', undefined, ['api://mine'], 7])(
+    'rejects the audience %s',
+    (aud) => {
+      const error = rejection(() =>
+        authorize(`Bearer ${unsigned({ aud, exp, scp: WRITE })}`, WRITE_PERMISSIONS)
+      )
+      expect(error.statusCode).toBe(401)
+      expect(error.message).toBe('Access token validation failure. Invalid audience.')
+    }
+  )
 
   it('reads delegated permissions from scp and application permissions from roles', () => {
     expect(grantedPermissions({ scp: 'User.Read  LifecycleWorkflows.Read.All' })).toEqual([

@@ -3,14 +3,16 @@ import { ConfigError, describeOptions, loadConfig } from '../src/config.js'
 import { BUNDLED_FIXTURES } from '../src/store/load-fixtures.js'
 
 describe('loadConfig', () => {
-  it('defaults to port 4000 on 127.0.0.1, the bundled fixtures, auth enforced, strict PATCH', () => {
+  it('defaults to port 4000 on 127.0.0.1, the bundled fixtures, auth enforced, strict PATCH, plain HTTP', () => {
     expect(loadConfig()).toEqual({
       port: 4000,
       host: '127.0.0.1',
       fixtures: BUNDLED_FIXTURES,
       logLevel: 'info',
       auth: 'enforce',
-      patchMode: 'strict'
+      patchMode: 'strict',
+      tls: false,
+      tlsHostnames: []
     })
   })
 

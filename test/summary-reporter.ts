@@ -5,6 +5,8 @@ export default class SummaryReporter implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
     const count = (state: 'passed' | 'failed' | 'skipped') =>
       modules.reduce((total, module) => total + [...module.children.allTests(state)].length, 0)
-    process.stdout.write(`\nvitest: ${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped\n`)
+    process.stdout.write(
+      `\nvitest: ${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped\n`
+    )
   }
 }

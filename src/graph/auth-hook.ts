@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { authorize, type Claims } from './auth.js'
+import { MISSING_TOKEN_HINT } from './errors.js'
 
 /** The tenant of requests without a token's `tid` (and of every request when auth is off). */
 export const DEFAULT_TENANT = 'default'
@@ -20,4 +21,17 @@ export async function authenticate(request: FastifyRequest, _reply: FastifyReply
   const claims = authorize(request.headers.authorization, request.routeOptions.config.permissions ?? [])
   request.claims = claims
   if (typeof claims.tid === 'string' && claims.tid !== '') request.tenant = claims.tid
+}
+
+/**
+ * An `onRequest` hook that logs the missing-token hint the first time a request has no `Authorization` header:
+ * once per server, because a misconfigured SDK sends every request that way.
+ */
+export function warnOnceWithoutToken() {
+  let warned = false
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    if (warned || request.headers.authorization !== undefined) return
+    warned = true
+    request.log.warn({ hint: MISSING_TOKEN_HINT }, 'a request came without an Authorization header')
+  }
 }

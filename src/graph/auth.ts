@@ -2,14 +2,14 @@ import { GraphError } from './errors.js'
 
 /** Graph's permission rules for a bearer token, as pure functions over the decoded claims. */
 
-export const GRAPH_AUDIENCES = new Set([
+const GRAPH_AUDIENCES = new Set([
   'https://graph.microsoft.com',
   'https://graph.microsoft.com/',
   '00000003-0000-0000-c000-000000000000'
 ])
 
 /** The `tid` of every personal Microsoft account. */
-export const PERSONAL_ACCOUNT_TENANT = '9188040d-6c67-4c5b-b112-36a304b66dad'
+const PERSONAL_ACCOUNT_TENANT = '9188040d-6c67-4c5b-b112-36a304b66dad'
 
 export type Claims = Record<string, unknown>
 
@@ -36,9 +36,13 @@ export function decodeJwt(token: string): Claims {
   return claims
 }
 
-/** The token of an `Authorization: Bearer …` header; an absent, empty or non-Bearer header counts as empty. */
+/**
+ * The token of an `Authorization: Bearer …` header. An empty or non-Bearer header counts as an empty token; so
+ * does an absent one, whose 401 also carries the hint about SDKs that drop tokens.
+ */
 export function bearerToken(authorization: string | undefined): string {
-  const match = /^Bearer[ \t]+(\S.*)$/i.exec(authorization?.trim() ?? '')
+  if (authorization === undefined) throw GraphError.tokenMissing()
+  const match = /^Bearer[ \t]+(\S.*)$/i.exec(authorization.trim())
   const token = match?.[1]?.trim()
   if (token === undefined || token === '') throw GraphError.tokenEmpty()
   return token
@@ -60,7 +64,10 @@ export function grantedPermissions(claims: Claims): string[] | undefined {
 
 /** Validates a decoded token the way Graph's gateway does: audience, lifetime, account type, then permission. */
 export function authorizeClaims(claims: Claims, accepted: readonly string[], nowSeconds: number): void {
-  if (typeof claims.aud !== 'string' || !GRAPH_AUDIENCES.has(claims.aud)) throw GraphError.invalidAudience()
+  // A JWT may carry one audience or several.
+  const audiences: unknown[] = Array.isArray(claims.aud) ? claims.aud : [claims.aud]
+  if (!audiences.some((aud) => typeof aud === 'string' && GRAPH_AUDIENCES.has(aud)))
+    throw GraphError.invalidAudience()
   checkLifetime(claims, nowSeconds)
   if (claims.tid === PERSONAL_ACCOUNT_TENANT) throw GraphError.personalAccount()
   const granted = grantedPermissions(claims)

@@ -35,6 +35,11 @@ export class GraphError extends Error {
     return unauthenticated('Access token is empty.')
   }
 
+  /** No `Authorization` header at all: Graph's answer, plus a hint at the SDKs that drop the token silently. */
+  static tokenMissing(): GraphError {
+    return unauthenticated('Access token is empty.', { 'x-mock-hint': MISSING_TOKEN_HINT })
+  }
+
   static tokenMalformed(): GraphError {
     return unauthenticated('CompactToken parsing failed with error code: 80049217')
   }
@@ -162,9 +167,12 @@ export class GraphError extends Error {
     )
   }
 
-  /** Used for an HTTP status Graph has no specific shape for (e.g. a framework 4xx). */
-  static fromStatus(statusCode: number, message: string): GraphError {
-    return new GraphError(statusCode, statusCode === 404 ? 'NotFound' : 'BadRequest', message)
+  static tlsOff(): GraphError {
+    return new GraphError(
+      404,
+      'NotFound',
+      'The mock serves plain HTTP, so it has no certificate. Start it with --tls (TLS=1) to serve HTTPS and its certificate here.'
+    )
   }
 }
 
@@ -172,9 +180,20 @@ const WWW_AUTHENTICATE =
   'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", ' +
   'client_id="00000003-0000-0000-c000-000000000000"'
 
-function unauthenticated(message: string): GraphError {
+/**
+ * Why a request may come without a token: Graph SDKs drop it, without an error, for a base URL they do not
+ * trust. Sent as the `x-mock-hint` header of such a 401 and logged once.
+ */
+export const MISSING_TOKEN_HINT =
+  'No Authorization header arrived. Graph SDKs drop the token silently for hosts they do not trust: ' +
+  '@microsoft/microsoft-graph-client v3 sends it only over https to hosts in customHosts ' +
+  "(start the mock with --tls, use https://localhost:<port> and customHosts: new Set(['localhost'])); " +
+  'Kiota and Azure Identity auth providers send it only to allowedHosts, written with the port (localhost:<port>). ' +
+  'Or start the mock with AUTH=off.'
+
+function unauthenticated(message: string, headers: Record<string, string> = {}): GraphError {
   return new GraphError(401, 'InvalidAuthenticationToken', message, {
-    headers: { 'www-authenticate': WWW_AUTHENTICATE }
+    headers: { 'www-authenticate': WWW_AUTHENTICATE, ...headers }
   })
 }
 

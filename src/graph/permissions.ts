@@ -1,8 +1,3 @@
 /** The permissions each kind of route accepts; `.ReadWrite.All` also satisfies a read. */
 export const WRITE_PERMISSIONS = ['LifecycleWorkflows.ReadWrite.All'] as const
 export const READ_PERMISSIONS = ['LifecycleWorkflows.Read.All', 'LifecycleWorkflows.ReadWrite.All'] as const
-export const REPORT_READ_PERMISSIONS = [
-  'LifecycleWorkflows-Reports.Read.All',
-  'LifecycleWorkflows.Read.All',
-  'LifecycleWorkflows.ReadWrite.All'
-] as const

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { ResultStore } from '../store/result-store.js'
-import { authenticate, DEFAULT_TENANT } from './auth-hook.js'
+import { authenticate, DEFAULT_TENANT, warnOnceWithoutToken } from './auth-hook.js'
 import { requireJsonBody } from './content-type-hook.js'
 import type { PatchMode } from './patch-body.js'
 import { workflowBaseRoutes } from './routes/workflow-base.js'
@@ -15,7 +15,10 @@ export interface GraphOptions {
 export async function graphPlugin(app: FastifyInstance, options: GraphOptions) {
   app.decorateRequest('claims', undefined)
   app.decorateRequest('tenant', DEFAULT_TENANT)
-  if (options.auth === 'enforce') app.addHook('onRequest', authenticate)
+  if (options.auth === 'enforce') {
+    app.addHook('onRequest', warnOnceWithoutToken())
+    app.addHook('onRequest', authenticate)
+  }
   app.addHook('preParsing', requireJsonBody)
   await app.register(workflowBaseRoutes, { store: options.store, patchMode: options.patchMode })
 }

@@ -22,23 +22,7 @@ const RequiredProperties = {
   workflowVersion: Int32
 }
 
-/** The order Graph writes the properties in. */
-export const PROPERTY_NAMES = [
-  'completedDateTime',
-  'failedTasksCount',
-  'processingStatus',
-  'scheduledDateTime',
-  'startedDateTime',
-  'totalTasksCount',
-  'totalUnprocessedTasksCount',
-  'workflowExecutionType',
-  'workflowVersion'
-] as const
-
-export const SubjectSchema = Type.Object(
-  { id: Type.String({ minLength: 1 }) },
-  { additionalProperties: false }
-)
+const SubjectSchema = Type.Object({ id: Type.String({ minLength: 1 }) }, { additionalProperties: false })
 
 /** A stored record, as in fixtures and in the control API. */
 export const UserProcessingResultSchema = Type.Object(
@@ -76,6 +60,5 @@ export const PartialPatchBodySchema = Type.Object(
   { additionalProperties: false }
 )
 
-export type PatchBody = Static<typeof PartialPatchBodySchema>
 /** What a PATCH may change in a stored record. */
 export type UserProcessingResultChanges = Partial<Omit<UserProcessingResult, 'id' | 'subject'>>
