@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify'
 import { GraphError } from './graph/errors.js'
 
 /**
- * While the server shuts down, requests still arriving on open connections (pipelined, or kept alive) are
- * answered with Graph's 503 envelope; Fastify's own `return503OnClosing` answer has Fastify's shape.
- * Requests already in flight when shutdown began complete normally.
+ * Shutdown as a client sees it. Requests in flight when it begins complete normally, with `Connection: close`,
+ * so that their kept-alive sockets do not hold the server open until keepAliveTimeout. A request that still
+ * starts (before the listener closes, or pipelined) gets Graph's 503 envelope; Fastify's own
+ * `return503OnClosing` answer has Fastify's shape.
  */
 export function refuseWhileClosing(app: FastifyInstance): void {
   let closing = false
@@ -13,5 +14,8 @@ export function refuseWhileClosing(app: FastifyInstance): void {
   })
   app.addHook('onRequest', async () => {
     if (closing) throw GraphError.serviceUnavailable()
+  })
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close')
   })
 }

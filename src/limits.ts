@@ -45,6 +45,10 @@ export function timeoutOptions(limits: ServerLimits) {
 export function nodeServerOptions(limits: ServerLimits, tls: object | undefined) {
   const options = {
     maxHeaderSize: limits.maxHeaderSize,
+    // Here too, not only as Fastify's option (which Fastify sets after construction): Node times out a body
+    // only while headersTimeout is not longer than requestTimeout, and its 60 s default is only lowered here.
+    requestTimeout: limits.requestTimeout,
+    headersTimeout: limits.requestTimeout,
     connectionsCheckingInterval: limits.connectionsCheckingInterval,
     // Node would answer an HTTP/1.1 request without Host with its own empty 400, not Graph's envelope.
     requireHostHeader: false

@@ -6,8 +6,11 @@ export const BODY_LIMIT = 4 * 1024 * 1024
 
 // Fastify's own errors that a client can cause, and the Graph error each one stands for.
 const frameworkErrors: Record<string, (request?: FastifyRequest) => GraphError> = {
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: (request) =>
-    GraphError.unsupportedMediaType(request?.headers['content-type'] ?? ''),
+  // A body of a type no parser takes, outside the Graph routes' own Content-Type check (an unknown path).
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: (request) => {
+    const contentType = request?.headers['content-type']?.trim()
+    return contentType ? GraphError.unsupportedMediaType(contentType) : GraphError.contentTypeMissing()
+  },
   FST_ERR_CTP_EMPTY_JSON_BODY: GraphError.unreadableJson,
   FST_ERR_CTP_INVALID_JSON_BODY: GraphError.unreadableJson,
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: GraphError.unreadableJson,
