@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util'
-import { KindGuard, type Static, type TSchema, Type } from '@sinclair/typebox'
+import { KindGuard, type StaticDecode, type TSchema, Type } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
+import { MAX_JOURNAL_SIZE } from './control/journal.js'
+import { FAULT_STATUSES, parseFaultStatuses, parseLatency, parseRateLimit } from './control/options.js'
 import { BUNDLED_FIXTURES } from './store/load-fixtures.js'
 
 // A DNS name (wildcards allowed) or an IP address: anything with a scheme, a port or a path is a mistake.
@@ -33,8 +35,17 @@ export const ConfigSchema = Type.Object({
     env: 'FIXTURES',
     description: 'a JSON file or a folder of them to seed the store'
   }),
+  // Spelled out as a tuple: a mapped array would decode to no type at all.
   logLevel: Type.Union(
-    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
+    [
+      Type.Literal('fatal'),
+      Type.Literal('error'),
+      Type.Literal('warn'),
+      Type.Literal('info'),
+      Type.Literal('debug'),
+      Type.Literal('trace'),
+      Type.Literal('silent')
+    ],
     { default: 'info', flag: 'log-level', env: 'LOG_LEVEL', description: 'pino log level' }
   ),
   auth: Type.Union([Type.Literal('enforce'), Type.Literal('off')], {
@@ -48,6 +59,14 @@ export const ConfigSchema = Type.Object({
     flag: 'patch-mode',
     env: 'PATCH_MODE',
     description: "strict: the seed page's required properties must all be sent; partial: any subset"
+  }),
+  pageSize: Type.Integer({
+    minimum: 1,
+    maximum: 1000,
+    default: 100,
+    flag: 'page-size',
+    env: 'PAGE_SIZE',
+    description: 'collection items per page without $top; the rest follow through @odata.nextLink'
   }),
   tls: Type.Boolean({
     default: false,
@@ -84,10 +103,77 @@ export const ConfigSchema = Type.Object({
       env: 'TLS_CERT_OUT',
       description: 'write the certificate (PEM) to this file, for clients to trust'
     })
+  ),
+  adminKey: Type.String({
+    default: '',
+    flag: 'admin-key',
+    env: 'ADMIN_KEY',
+    description: '/_mock calls must send this value in the header x-mock-admin-key'
+  }),
+  journalSize: Type.Integer({
+    minimum: 1,
+    maximum: MAX_JOURNAL_SIZE,
+    default: 1000,
+    flag: 'journal-size',
+    env: 'JOURNAL_SIZE',
+    description: 'how many Graph requests the journal keeps; the oldest go first'
+  }),
+  faultRate: Type.Number({
+    minimum: 0,
+    maximum: 1,
+    default: 0,
+    flag: 'fault-rate',
+    env: 'FAULT_RATE',
+    description: 'share of Graph requests (0 to 1) that fail with one of --fault-statuses'
+  }),
+  // Options with a syntax of their own are decoded into the value the server uses.
+  faultStatuses: Type.Transform(
+    Type.String({
+      pattern: `^(${FAULT_STATUSES.join('|')})(\\s*,\\s*(${FAULT_STATUSES.join('|')}))*$`,
+      default: FAULT_STATUSES.join(','),
+      flag: 'fault-statuses',
+      env: 'FAULT_STATUSES',
+      expected: `a comma-separated list of ${FAULT_STATUSES.join(', ')}`,
+      description: 'the statuses --fault-rate picks from'
+    })
   )
+    .Decode(parseFaultStatuses)
+    .Encode((statuses) => statuses.join(',')),
+  latencyMs: Type.Transform(
+    Type.String({
+      pattern: '^\\d+(\\s*-\\s*\\d+)?$',
+      default: '0',
+      flag: 'latency-ms',
+      env: 'LATENCY_MS',
+      expected: "milliseconds as 'min-max' or one number, e.g. 50-200",
+      description: 'a delay added to every Graph request, drawn from min-max'
+    })
+  )
+    .Decode(parseLatency)
+    .Encode(({ min, max }) => `${min}-${max}`),
+  seed: Type.Integer({
+    minimum: 0,
+    maximum: 2 ** 32 - 1,
+    default: 0,
+    flag: 'seed',
+    env: 'SEED',
+    description: 'seed of the random faults and latency, so that runs repeat'
+  }),
+  rateLimit: Type.Transform(
+    Type.String({
+      pattern: '^(off|[1-9]\\d*/[1-9]\\d*(ms|s|m|h))$',
+      default: 'off',
+      flag: 'rate-limit',
+      env: 'RATE_LIMIT',
+      expected: "'off' or requests per window such as 100/10s (window in ms, s, m or h)",
+      description: 'throttle each tenant and app to N requests per window with 429'
+    })
+  )
+    .Decode(parseRateLimit)
+    .Encode((limit) => (limit === undefined ? 'off' : `${limit.limit}/${limit.windowMs}ms`))
 })
 
-export type Config = Readonly<Static<typeof ConfigSchema>>
+export type Config = Readonly<StaticDecode<typeof ConfigSchema>>
 
 type OptionName = keyof Config
 type Source = Readonly<Record<string, string | undefined>>
@@ -109,8 +195,10 @@ function isBoolean(schema: TSchema): boolean {
 }
 
 function expectation(schema: TSchema): string {
+  if (typeof schema.expected === 'string') return schema.expected
   if (schema.anyOf) return `one of ${schema.anyOf.map((member: TSchema) => member.const).join(', ')}`
   if (schema.type === 'integer') return `an integer from ${schema.minimum} to ${schema.maximum}`
+  if (schema.type === 'number') return `a number from ${schema.minimum} to ${schema.maximum}`
   if (isBoolean(schema)) return 'true, false, 1 or 0'
   if (schema.type === 'array') return 'host names or IP addresses, comma-separated'
   return 'a non-empty value'
@@ -118,7 +206,9 @@ function expectation(schema: TSchema): string {
 
 function defaultOf(schema: TSchema): string {
   const value = schema.default as unknown
-  return value === undefined || (Array.isArray(value) && value.length === 0) ? 'none' : String(value)
+  return value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
+    ? 'none'
+    : String(value)
 }
 
 /** A flag's or variable's text as the option's type: lists are comma-separated, the rest TypeBox converts. */
@@ -166,17 +256,19 @@ export function loadConfig(sources: { argv?: readonly string[]; env?: Source } =
     const raw = flags[schema.flag] ?? (env[schema.env] || undefined) ?? Value.Clone(schema.default)
     if (raw === undefined && KindGuard.IsOptional(schema)) continue
     const value = typeof raw === 'string' ? fromText(schema, raw) : raw
-    if (!Value.Check(schema, value)) {
-      throw new ConfigError(
-        `Invalid value '${String(raw)}' for ${optionLabel(name)}: expected ${expectation(schema)}.`
-      )
+    const invalid = (why: string) =>
+      new ConfigError(`Invalid value '${String(raw)}' for ${optionLabel(name)}: ${why}.`)
+    if (!Value.Check(schema, value)) throw invalid(`expected ${expectation(schema)}`)
+    try {
+      config[name] = Value.Decode(schema, value)
+    } catch (error) {
+      throw invalid((error as Error).message)
     }
-    config[name] = value
   }
   return Object.freeze(config) as Config
 }
 
 /** The defaults with some options overridden, e.g. for tests and embedding. */
-export function configWith(overrides: Partial<Static<typeof ConfigSchema>> = {}): Config {
+export function configWith(overrides: Partial<Config> = {}): Config {
   return Object.freeze({ ...loadConfig(), ...overrides })
 }

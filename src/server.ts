@@ -1,27 +1,35 @@
 import { randomUUID } from 'node:crypto'
 import cors from '@fastify/cors'
-import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { DestinationStream } from 'pino'
 import { refuseWhileClosing } from './closing-hook.js'
 import type { Config } from './config.js'
+import { FaultRules } from './control/fault-rules.js'
+import { Journal } from './control/journal.js'
 import { controlPlugin } from './control/plugin.js'
+import { RateLimiter } from './control/rate-limiter.js'
+import { startupFaultRules } from './control/startup-faults.js'
 import { clientErrorHandler } from './graph/client-error.js'
 import { BODY_LIMIT, handleError } from './graph/error-handler.js'
 import { setGraphHeaders } from './graph/headers.js'
 import { notFoundHandler } from './graph/not-found.js'
 import { graphPlugin } from './graph/plugin.js'
 import { RouteTable } from './graph/route-table.js'
+import { compileValidator } from './graph/schemas/validator-compiler.js'
 import { DEFAULT_LIMITS, nodeServerOptions, type ServerLimits, timeoutOptions } from './limits.js'
 import { RequestLog } from './request-log.js'
-import { loadFixtures } from './store/load-fixtures.js'
+import { loadSeed } from './store/load-fixtures.js'
 import { MemoryStore } from './store/memory-store.js'
 import type { ResultStore } from './store/result-store.js'
+import { WorkflowDirectory } from './store/workflow-directory.js'
 import type { TlsCredentials } from './tls/certificate.js'
 
 export interface ServerDeps {
   /** A ready store; by default one is seeded from `config.fixtures`. */
   store?: ResultStore
+  /** Which workflow and runs each result belongs to: by default from `config.fixtures`; with a store of
+   *  your own and no directory, every result is in the default workflow. */
+  workflows?: WorkflowDirectory
   /** Where log lines go (default stdout). */
   logStream?: DestinationStream
   /** Human-readable logs, for a terminal. */
@@ -60,7 +68,9 @@ function loggerOptions(config: Config, deps: ServerDeps) {
 
 /** Builds the mock; never listens (the CLI and tests decide how to run it). */
 export async function buildServer(config: Config, deps: ServerDeps = {}): Promise<FastifyInstance> {
-  const store = deps.store ?? new MemoryStore(await loadFixtures(config.fixtures))
+  const seed = deps.store === undefined ? await loadSeed(config.fixtures) : undefined
+  const store = deps.store ?? new MemoryStore(seed?.results ?? [])
+  const workflows = deps.workflows ?? new WorkflowDirectory(seed?.workflows)
   const routes = new RouteTable()
   const notFound = notFoundHandler(routes)
   const limits = { ...DEFAULT_LIMITS, ...deps.limits }
@@ -85,14 +95,16 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     // Its answer has Fastify's shape; refuseWhileClosing answers with Graph's.
     return503OnClosing: false
   })
-  // TypeBox's compiled checks instead of Ajv: Ajv's Fastify defaults strip unknown properties and coerce
-  // types, and a Graph mock must reject both.
-  app.setValidatorCompiler(TypeBoxValidatorCompiler)
+  app.setValidatorCompiler(compileValidator)
   app.addHook('onRoute', (route) => routes.add(route))
   app.addHook('onRequest', async (request, reply) => setGraphHeaders(request, reply))
   refuseWhileClosing(app)
   app.setErrorHandler(handleError)
   app.setNotFoundHandler(notFound)
+  // Shared by the two scopes: the Graph scope feeds them, the control scope reads and resets them.
+  const journal = new Journal(config.journalSize)
+  const faults = new FaultRules(startupFaultRules(config), config.seed)
+  const limiter = config.rateLimit === undefined ? undefined : new RateLimiter(config.rateLimit)
 
   await app.register(cors, {
     origin: (origin, callback) => callback(null, origin === undefined ? false : '*'),
@@ -101,12 +113,26 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     maxAge: 3600,
     strictPreflight: false
   })
-  await app.register(controlPlugin, { prefix: '/_mock', certificate: deps.tls?.cert })
+  await app.register(controlPlugin, {
+    prefix: '/_mock',
+    store,
+    journal,
+    faults,
+    limiter,
+    adminKey: config.adminKey,
+    certificate: deps.tls?.cert
+  })
   await app.register(graphPlugin, {
     prefix: '/beta',
     store,
+    workflows,
+    pageSize: config.pageSize,
     auth: config.auth,
-    patchMode: config.patchMode
+    patchMode: config.patchMode,
+    journal,
+    faults,
+    limiter,
+    notFound
   })
   return app
 }

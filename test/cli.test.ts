@@ -14,9 +14,7 @@ afterEach(() => {
 
 /** Fixture folders that each stop start-up: not JSON, an id used twice (across files), a file that cannot be read. */
 const broken = mkdtempSync(join(tmpdir(), 'cli-fixtures-'))
-const record = JSON.parse(
-  readFileSync(new URL('../fixtures/user-processing-results.json', import.meta.url), 'utf8')
-)[0]
+const record = { id: DOC_ID, completedDateTime: null, startedDateTime: null, ...validBody() }
 writeFileSync(join(broken, 'not-json.json'), '[{"id": ')
 mkdirSync(join(broken, 'duplicate'))
 writeFileSync(join(broken, 'duplicate', 'a.json'), JSON.stringify([record]))

@@ -3,7 +3,7 @@ import { ConfigError, describeOptions, loadConfig } from '../src/config.js'
 import { BUNDLED_FIXTURES } from '../src/store/load-fixtures.js'
 
 describe('loadConfig', () => {
-  it('defaults to port 4000 on 127.0.0.1, the bundled fixtures, auth enforced, strict PATCH, plain HTTP', () => {
+  it('defaults to port 4000 on 127.0.0.1, the bundled fixtures, auth enforced, strict PATCH, plain HTTP, pages of 100', () => {
     expect(loadConfig()).toEqual({
       port: 4000,
       host: '127.0.0.1',
@@ -11,8 +11,16 @@ describe('loadConfig', () => {
       logLevel: 'info',
       auth: 'enforce',
       patchMode: 'strict',
+      pageSize: 100,
       tls: false,
-      tlsHostnames: []
+      tlsHostnames: [],
+      adminKey: '',
+      journalSize: 1000,
+      faultRate: 0,
+      faultStatuses: [429, 500, 502, 503, 504],
+      latencyMs: { min: 0, max: 0 },
+      seed: 0,
+      rateLimit: undefined
     })
   })
 

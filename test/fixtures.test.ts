@@ -7,8 +7,12 @@ import { BUNDLED_FIXTURES, loadFixtures } from '../src/store/load-fixtures.js'
 
 const bundledFile = join(BUNDLED_FIXTURES, 'user-processing-results.json')
 
+// The bundled file places its records in workflows (the workflows fixture form).
 async function bundled(): Promise<Record<string, unknown>[]> {
-  return JSON.parse(await readFile(bundledFile, 'utf8'))
+  const content = JSON.parse(await readFile(bundledFile, 'utf8'))
+  return content.workflows.flatMap(
+    (workflow: { userProcessingResults: unknown[] }) => workflow.userProcessingResults
+  )
 }
 
 async function folderWith(files: Record<string, unknown>): Promise<string> {

@@ -224,11 +224,19 @@ describe('no coercion and no stripping (what Ajv’s Fastify defaults would do)'
 })
 
 describe('accepted bodies', () => {
-  it('takes @odata.type and the URL id', async () => {
+  it('takes @odata.type, an @odata.context an SDK read earlier, and the URL id', async () => {
     const response = await server.patch(
-      validBody({ '@odata.type': '#microsoft.graph.identityGovernance.userProcessingResult', id: DOC_ID })
+      validBody({
+        '@odata.type': '#microsoft.graph.identityGovernance.userProcessingResult',
+        '@odata.context': 'http://localhost:4000/beta/$metadata#workflowBase/userProcessingResults/$entity',
+        id: DOC_ID
+      })
     )
     expect(response.statusCode).toBe(200)
+    expect(response.json()['@odata.context']).toBeUndefined()
+    expect(await server.snapshot()).not.toContainEqual(
+      expect.objectContaining({ '@odata.context': expect.anything() })
+    )
   })
 
   it('takes Int32 bounds', async () => {

@@ -1,13 +1,45 @@
 import type { FastifyInstance } from 'fastify'
+import type { ResultStore } from '../store/result-store.js'
+import { requireAdminKey } from './admin-key-hook.js'
 import { certificateRoute } from './certificate-route.js'
+import { faultRoutes } from './fault-routes.js'
+import type { FaultRules } from './fault-rules.js'
+import type { Journal } from './journal.js'
+import { journalRoutes } from './journal-routes.js'
+import type { RateLimiter } from './rate-limiter.js'
+import { resetRoutes } from './reset-routes.js'
+import { seedRoutes } from './seed-routes.js'
+import { tokenRoutes } from './token-routes.js'
 
 export interface ControlOptions {
+  store: ResultStore
+  journal: Journal
+  faults: FaultRules
+  limiter: RateLimiter | undefined
+  /** Empty: no key needed. */
+  adminKey: string
   /** The PEM the server presents over HTTPS, served at `/ca.pem`. */
   certificate?: string
 }
 
-/** The `/_mock` scope: test control, outside Graph's auth. */
+/** The control routes, behind the admin key when there is one. */
+async function protectedRoutes(app: FastifyInstance, options: ControlOptions) {
+  if (options.adminKey !== '') app.addHook('onRequest', requireAdminKey(options.adminKey))
+  const { store, journal, faults, limiter } = options
+  await app.register(resetRoutes, { store, journal, faults, limiter })
+  await app.register(seedRoutes, { store })
+  await app.register(journalRoutes, { journal })
+  await app.register(faultRoutes, { faults })
+  await app.register(tokenRoutes)
+}
+
+/** The `/_mock` scope: test control, outside Graph's auth, never throttled or faulted. */
 export async function controlPlugin(app: FastifyInstance, options: ControlOptions) {
+  // JSON in and out: any other body is a 415, not a string that fails the schema.
+  app.removeContentTypeParser('text/plain')
+  // Open even with an admin key: container health checks, and the certificate clients need to trust.
   app.get('/health', async () => ({ status: 'ok' }))
   await app.register(certificateRoute, { certificate: options.certificate })
+  const { store, journal, faults, limiter, adminKey } = options
+  await app.register(protectedRoutes, { store, journal, faults, limiter, adminKey })
 }

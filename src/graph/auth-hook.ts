@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { authorize, type Claims } from './auth.js'
+import { authorize, type Claims, readClaims } from './auth.js'
 import { MISSING_TOKEN_HINT } from './errors.js'
 
 /** The tenant of requests without a token's `tid` (and of every request when auth is off). */
@@ -16,11 +16,23 @@ declare module 'fastify' {
   }
 }
 
-/** `onRequest` hook of the Graph scope: checks the bearer token against the route's permissions. */
+function setTenant(request: FastifyRequest, claims: Claims | undefined): void {
+  if (typeof claims?.tid === 'string' && claims.tid !== '') request.tenant = claims.tid
+}
+
+/**
+ * `onRequest` hook of the whole Graph scope, unknown paths included: the tenant named by the token, checked or
+ * not, so that the journal files every request under its tenant.
+ */
+export async function identifyTenant(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+  setTenant(request, readClaims(request.headers.authorization))
+}
+
+/** `onRequest` hook of the Graph routes: checks the bearer token against the route's permissions. */
 export async function authenticate(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
   const claims = authorize(request.headers.authorization, request.routeOptions.config.permissions ?? [])
   request.claims = claims
-  if (typeof claims.tid === 'string' && claims.tid !== '') request.tenant = claims.tid
+  setTenant(request, claims)
 }
 
 /**

@@ -48,6 +48,15 @@ export function bearerToken(authorization: string | undefined): string {
   return token
 }
 
+/** The claims of a readable bearer token, unchecked; `undefined` when there is none. */
+export function readClaims(authorization: string | undefined): Claims | undefined {
+  try {
+    return decodeJwt(bearerToken(authorization))
+  } catch {
+    return undefined
+  }
+}
+
 function checkLifetime(claims: Claims, nowSeconds: number): void {
   const { exp, nbf } = claims
   if (exp !== undefined && (typeof exp !== 'number' || exp <= nowSeconds)) throw GraphError.tokenLifetime()

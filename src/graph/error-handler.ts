@@ -1,12 +1,13 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify'
 import { GraphError } from './errors.js'
 import { clientRequestId, setGraphHeaders } from './headers.js'
+import { fieldOf } from './schemas/describe-error.js'
 
 export const BODY_LIMIT = 4 * 1024 * 1024
 
 // Fastify's own errors that a client can cause, and the Graph error each one stands for.
 const frameworkErrors: Record<string, (request?: FastifyRequest) => GraphError> = {
-  // A body of a type no parser takes, outside the Graph routes' own Content-Type check (an unknown path).
+  // A Content-Type that is no media type, outside the Graph routes' own check (e.g. on an unknown path).
   FST_ERR_CTP_INVALID_MEDIA_TYPE: (request) => {
     const contentType = request?.headers['content-type']?.trim()
     return contentType ? GraphError.unsupportedMediaType(contentType) : GraphError.contentTypeMissing()
@@ -19,10 +20,26 @@ const frameworkErrors: Record<string, (request?: FastifyRequest) => GraphError> 
   FST_ERR_ASYNC_CONSTRAINT: () => GraphError.badRequest('The request could not be routed.')
 }
 
+/**
+ * A failed route schema (body or querystring of the /_mock API): the validator compiler wrote one sentence
+ * naming the field per problem.
+ */
+function validationError(problems: FastifySchemaValidationError[], context: string | undefined): GraphError {
+  return GraphError.invalidInput(
+    context ?? 'request',
+    problems.map((problem) => ({
+      target: fieldOf(problem.instancePath),
+      message: problem.message ?? 'is not valid'
+    }))
+  )
+}
+
 /** Turns anything thrown while handling a request into the Graph error to answer with. */
 export function toGraphError(error: unknown, request?: FastifyRequest): GraphError {
   if (error instanceof GraphError) return error
   const fastifyError = error as Partial<FastifyError>
+  if (Array.isArray(fastifyError.validation))
+    return validationError(fastifyError.validation, fastifyError.validationContext)
   const known = fastifyError.code === undefined ? undefined : frameworkErrors[fastifyError.code]
   if (known !== undefined) return known(request)
   // secure-json-parse refuses `__proto__` / `constructor.prototype` keys, and body parsing aborts on bad bodies.
@@ -43,7 +60,12 @@ export function errorEnvelope(error: GraphError, requestId: string, clientReques
       code: error.code,
       message: error.message,
       ...details,
-      innerError: { date: innerErrorDate(), 'request-id': requestId, 'client-request-id': clientRequestId }
+      innerError: {
+        ...error.innerError,
+        date: innerErrorDate(),
+        'request-id': requestId,
+        'client-request-id': clientRequestId
+      }
     }
   }
 }
@@ -64,7 +86,8 @@ export function sendGraphError(
 
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const graphError = toGraphError(error, request)
-  if (graphError.statusCode >= 500)
+  // A thrown GraphError is an answer (an injected fault included); anything else that ends in a 5xx is a bug.
+  if (graphError.statusCode >= 500 && !(error instanceof GraphError))
     request.log.error({ err: error }, 'unexpected error while handling a request')
   return sendGraphError(request, reply, graphError)
 }

@@ -16,12 +16,18 @@ export class GraphError extends Error {
   readonly code: string
   readonly details: GraphErrorDetail[]
   readonly headers: Record<string, string>
+  /** Members some Graph errors add to `innerError` beside date and the request ids. */
+  readonly innerError: Record<string, string>
 
   constructor(
     statusCode: number,
     code: string,
     message: string,
-    options: { details?: GraphErrorDetail[]; headers?: Record<string, string> } = {}
+    options: {
+      details?: GraphErrorDetail[]
+      headers?: Record<string, string>
+      innerError?: Record<string, string>
+    } = {}
   ) {
     super(message)
     this.name = 'GraphError'
@@ -29,6 +35,7 @@ export class GraphError extends Error {
     this.code = code
     this.details = options.details ?? []
     this.headers = options.headers ?? {}
+    this.innerError = options.innerError ?? {}
   }
 
   static tokenEmpty(): GraphError {
@@ -75,6 +82,12 @@ export class GraphError extends Error {
 
   static badRequest(message: string, details: GraphErrorDetail[] = []): GraphError {
     return new GraphError(400, 'BadRequest', message, { details })
+  }
+
+  /** Input the test-control API cannot use; `context` is `body` or `querystring`, each problem names its field. */
+  static invalidInput(context: string, problems: readonly { target: string; message: string }[]): GraphError {
+    const details = problems.map(({ target, message }) => ({ code: 'BadRequest', message, target }))
+    return GraphError.badRequest(`Invalid ${context}: ${details[0]?.message ?? 'it is not valid'}.`, details)
   }
 
   static unreadableJson(): GraphError {
@@ -150,20 +163,51 @@ export class GraphError extends Error {
     return GraphError.badRequest('The request is not valid HTTP/1.1 and could not be read.')
   }
 
-  /** `serviceNotAvailable` is the code Graph's error reference lists for 503. */
-  static serviceUnavailable(): GraphError {
-    return new GraphError(
-      503,
-      'serviceNotAvailable',
-      'The service is temporarily unavailable. Try the request again after a delay.'
-    )
-  }
-
   static internal(): GraphError {
     return new GraphError(
       500,
       'InternalServerError',
       'An internal server error occurred. The details are in the mock server log under this request-id.'
+    )
+  }
+
+  /** Graph's throttling answer, as in the sample of learn.microsoft.com/graph/throttling. */
+  static tooManyRequests(retryAfterSeconds: number): GraphError {
+    return retryLater(429, 'TooManyRequests', 'Please retry again later.', retryAfterSeconds, {
+      code: '429',
+      message: 'Please retry after',
+      status: '429'
+    })
+  }
+
+  /** An injected 500: unlike `internal()`, nothing went wrong in the mock, so there is no log to point to. */
+  static serverFault(retryAfterSeconds?: number): GraphError {
+    const message = 'An internal server error occurred. Please retry later.'
+    return retryLater(500, 'InternalServerError', message, retryAfterSeconds)
+  }
+
+  static badGateway(retryAfterSeconds?: number): GraphError {
+    const message = 'The gateway received an invalid response from the service. Please retry later.'
+    return retryLater(502, 'BadGateway', message, retryAfterSeconds)
+  }
+
+  /** `serviceNotAvailable` is the code Graph's error reference lists for 503. */
+  static serviceUnavailable(retryAfterSeconds?: number): GraphError {
+    const message = 'The service is temporarily unavailable. Try the request again after a delay.'
+    return retryLater(503, 'serviceNotAvailable', message, retryAfterSeconds)
+  }
+
+  static gatewayTimeout(retryAfterSeconds?: number): GraphError {
+    const message = 'The gateway did not receive a response from the service in time. Please retry later.'
+    return retryLater(504, 'GatewayTimeout', message, retryAfterSeconds)
+  }
+
+  static adminKeyRequired(): GraphError {
+    return new GraphError(
+      401,
+      'Unauthorized',
+      "Failed to call the test-control API: the header 'x-mock-admin-key' is missing or wrong. " +
+        'Send the key the mock was started with (--admin-key or ADMIN_KEY).'
     )
   }
 
@@ -179,6 +223,19 @@ export class GraphError extends Error {
 const WWW_AUTHENTICATE =
   'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", ' +
   'client_id="00000003-0000-0000-c000-000000000000"'
+
+/** A transient failure; `Retry-After` (seconds) tells the client when to try again. */
+function retryLater(
+  statusCode: number,
+  code: string,
+  message: string,
+  retryAfterSeconds: number | undefined,
+  innerError: Record<string, string> = {}
+): GraphError {
+  const headers: Record<string, string> =
+    retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) }
+  return new GraphError(statusCode, code, message, { headers, innerError })
+}
 
 /**
  * Why a request may come without a token: Graph SDKs drop it, without an error, for a base URL they do not

@@ -112,7 +112,7 @@ export function readPatchBody(body: unknown, context: PatchContext): UserProcess
   }
   const changes: Record<string, unknown> = {}
   for (const [name, value] of Object.entries(fields)) {
-    if (name === '@odata.type' || name === 'id') continue
+    if (name.startsWith('@odata.') || name === 'id') continue
     changes[name] =
       typeof value === 'string' && name.endsWith('DateTime') ? normalizeDateTimeOffset(value) : value
   }

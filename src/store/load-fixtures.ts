@@ -1,21 +1,21 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { normalizeDateTimeOffset } from '../graph/edm.js'
 import { compileChecker } from '../graph/schemas/describe-error.js'
 import {
   type UserProcessingResult,
   UserProcessingResultSchema
 } from '../graph/schemas/user-processing-result.js'
+import { FixtureError } from './fixture-error.js'
+import { normalizeRecord } from './normalize-record.js'
+import type { WorkflowDefinition } from './workflow-directory.js'
+import { WorkflowFixtures } from './workflow-fixtures.js'
 
 export const BUNDLED_FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url))
 
 const record = compileChecker(UserProcessingResultSchema)
 
-/** Start-up cannot go on; the message is the one line a user needs to fix it. */
-export class FixtureError extends Error {
-  override name = 'FixtureError'
-}
+export { FixtureError }
 
 async function fixtureFiles(path: string): Promise<string[]> {
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
@@ -48,45 +48,53 @@ async function readJson(file: string): Promise<unknown> {
   }
 }
 
-function normalizeDates(entity: UserProcessingResult): UserProcessingResult {
-  // The schema has checked every date-time, so normalising cannot fail here.
-  const utc = (value: string) => normalizeDateTimeOffset(value) ?? value
-  return {
-    ...entity,
-    completedDateTime: entity.completedDateTime === null ? null : utc(entity.completedDateTime),
-    scheduledDateTime: utc(entity.scheduledDateTime),
-    startedDateTime: entity.startedDateTime === null ? null : utc(entity.startedDateTime)
-  }
+/** What the fixtures seed: the results, and the workflows and runs they belong to. */
+export interface Seed {
+  results: UserProcessingResult[]
+  workflows: WorkflowDefinition[]
 }
 
 /**
- * Reads the seed records from a JSON file (an array of userProcessingResults) or a folder of them, validating
- * each with the API's own schema. The files are only read, never written.
+ * Reads the seed from a JSON file or a folder of them, validating each record with the API's own schema.
+ * A file holds either a plain array of userProcessingResults (they belong to the default workflow) or
+ * `{ "workflows": [ { "id", "runs": [ { "id", "userProcessingResultIds" } ], "userProcessingResults" } ] }`.
+ * Result ids are unique across all files. The files are only read, never written.
  */
-export async function loadFixtures(path: string): Promise<UserProcessingResult[]> {
+export async function loadSeed(path: string): Promise<Seed> {
   const seen = new Map<string, string>()
-  const records: UserProcessingResult[] = []
-  for (const file of await fixtureFiles(path)) {
-    const content = await readJson(file)
-    if (!Array.isArray(content)) {
+  const results: UserProcessingResult[] = []
+  const workflows = new WorkflowFixtures()
+  const addResult = (value: unknown, where: string): string => {
+    const problem = record.firstProblem(value)
+    if (problem !== undefined) throw new FixtureError(`Failed to load fixtures: ${where}: ${problem}.`)
+    const entity = value as UserProcessingResult
+    const earlier = seen.get(entity.id)
+    if (earlier !== undefined) {
       throw new FixtureError(
-        `Failed to load fixtures: '${file}' must hold a JSON array of userProcessingResults.`
+        `Failed to load fixtures: ${where}: 'id' ${entity.id} is already used by ${earlier}.`
       )
     }
-    content.forEach((value: unknown, index) => {
-      const where = `'${file}' record ${index}`
-      const problem = record.firstProblem(value)
-      if (problem !== undefined) throw new FixtureError(`Failed to load fixtures: ${where}: ${problem}.`)
-      const entity = value as UserProcessingResult
-      const earlier = seen.get(entity.id)
-      if (earlier !== undefined) {
-        throw new FixtureError(
-          `Failed to load fixtures: ${where}: 'id' ${entity.id} is already used by ${earlier}.`
-        )
-      }
-      seen.set(entity.id, where)
-      records.push(normalizeDates(entity))
-    })
+    seen.set(entity.id, where)
+    results.push(normalizeRecord(entity))
+    return entity.id
   }
-  return records
+  for (const file of await fixtureFiles(path)) {
+    const content = await readJson(file)
+    if (Array.isArray(content)) {
+      for (const [index, value] of content.entries()) addResult(value, `'${file}' record ${index}`)
+    } else if (typeof content === 'object' && content !== null && 'workflows' in content) {
+      workflows.read(content, file, addResult)
+    } else {
+      throw new FixtureError(
+        `Failed to load fixtures: '${file}' must hold a JSON array of userProcessingResults ` +
+          'or an object with "workflows".'
+      )
+    }
+  }
+  return { results, workflows: workflows.definitions(new Set(seen.keys())) }
+}
+
+/** The seed's records alone, for embedders that bring their own store. */
+export async function loadFixtures(path: string): Promise<UserProcessingResult[]> {
+  return (await loadSeed(path)).results
 }

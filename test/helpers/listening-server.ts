@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify'
 import { Agent } from 'undici'
 import { configWith } from '../../src/config.js'
 import { buildServer } from '../../src/server.js'
-import { BUNDLED_FIXTURES, loadFixtures } from '../../src/store/load-fixtures.js'
+import { BUNDLED_FIXTURES, loadSeed } from '../../src/store/load-fixtures.js'
 import { MemoryStore } from '../../src/store/memory-store.js'
+import { WorkflowDirectory } from '../../src/store/workflow-directory.js'
 import { generateCertificate } from '../../src/tls/certificate.js'
 
 export interface ListeningServer {
@@ -22,9 +23,15 @@ export async function startListeningServer(options: {
   auth: 'enforce' | 'off'
   tls: boolean
 }): Promise<ListeningServer> {
-  const store = new MemoryStore(await loadFixtures(BUNDLED_FIXTURES))
+  const seed = await loadSeed(BUNDLED_FIXTURES)
+  const store = new MemoryStore(seed.results)
+  const workflows = new WorkflowDirectory(seed.workflows)
   const tls = options.tls ? await generateCertificate() : undefined
-  const app = await buildServer(configWith({ auth: options.auth, logLevel: 'silent' }), { store, tls })
+  const app = await buildServer(configWith({ auth: options.auth, logLevel: 'silent' }), {
+    store,
+    workflows,
+    tls
+  })
   const port = Number(new URL(await app.listen({ port: 0, host: '127.0.0.1' })).port)
   // Trusting the generated certificate the honest way: as a CA of this client, not by turning checks off.
   const dispatcher = tls === undefined ? undefined : new Agent({ connect: { ca: tls.cert } })

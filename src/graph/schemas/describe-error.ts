@@ -26,17 +26,27 @@ export function fieldOf(path: string): string {
     )
 }
 
+/** What a schema wants, in words: its `edmType` or `expected` annotation, else derived from the schema. */
+function expectedOf(error: ValueError): string {
+  if (error.schema.edmType !== undefined) return String(error.schema.edmType)
+  if (typeof error.schema.expected === 'string') return error.schema.expected
+  const members: TSchema[] | undefined = error.schema.anyOf
+  if (members?.every((member) => 'const' in member))
+    return `one of ${members.map((member) => show(member.const)).join(', ')}`
+  return error.message.replace(/^Expected /, '')
+}
+
 /** One readable sentence for a schema violation, naming the field. */
 export function describeSchemaError(error: ValueError): string {
-  const field = fieldOf(error.path) || 'the value'
-  const expected = String(error.schema.edmType ?? error.message.replace(/^Expected /, ''))
+  const field = fieldOf(error.path)
+  const subject = field === '' ? 'the value' : `'${field}'`
   switch (error.type) {
     case ValueErrorType.ObjectRequiredProperty:
-      return `'${field}' is required`
+      return `${subject} is required`
     case ValueErrorType.ObjectAdditionalProperties:
-      return `'${field}' is not a known property`
+      return `${subject} is not a known property`
     default:
-      return `'${field}' has the invalid value ${show(error.value)} (expected ${expected})`
+      return `${subject} has the invalid value ${show(error.value)} (expected ${expectedOf(error)})`
   }
 }
 

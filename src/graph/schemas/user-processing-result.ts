@@ -37,12 +37,15 @@ export const UserProcessingResultSchema = Type.Object(
 export type UserProcessingResult = Static<typeof UserProcessingResultSchema>
 
 const ODataType = Type.Optional(Type.Literal(ODATA_TYPE))
+// SDKs send back the context URL of an entity they read; Graph ignores it.
+const ODataContext = Type.Optional(Type.String())
 const BodyId = Type.Optional(Type.String({ edmType: 'Edm.String' }))
 
 /** `PATCH_MODE=strict`: the seed page's required properties must all be sent. */
 export const StrictPatchBodySchema = Type.Object(
   {
     '@odata.type': ODataType,
+    '@odata.context': ODataContext,
     id: BodyId,
     ...Type.Partial(Type.Object(NullableProperties)).properties,
     ...RequiredProperties
@@ -54,6 +57,7 @@ export const StrictPatchBodySchema = Type.Object(
 export const PartialPatchBodySchema = Type.Object(
   {
     '@odata.type': ODataType,
+    '@odata.context': ODataContext,
     id: BodyId,
     ...Type.Partial(Type.Object({ ...NullableProperties, ...RequiredProperties })).properties
   },

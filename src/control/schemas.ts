@@ -1,0 +1,18 @@
+import { type Static, Type } from '@sinclair/typebox'
+
+/** `?tenant=<tid>`: the tenant a control call concerns; without it, the call concerns every tenant or `default`. */
+export const TenantQuerySchema = Type.Object(
+  { tenant: Type.Optional(Type.String({ minLength: 1 })) },
+  { additionalProperties: false }
+)
+export type TenantQuery = Static<typeof TenantQuerySchema>
+
+/** An HTTP method as a client writes it; compared without case. */
+export const MethodSchema = Type.String({ pattern: '^[A-Za-z]+$', expected: 'an HTTP method such as PATCH' })
+
+/** A URL path of the Graph scope, e.g. `/beta/workflowBase/userProcessingResults/…`. */
+export const PathSchema = Type.String({
+  pattern: '^/',
+  maxLength: 2000,
+  expected: "a path starting with '/', e.g. /beta/workflowBase"
+})

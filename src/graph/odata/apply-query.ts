@@ -1,0 +1,27 @@
+import type { CollectionQuery } from './collection-query.js'
+import { sortItems } from './orderby.js'
+import { encodeSkiptoken } from './skiptoken.js'
+
+export interface QueryPage<T> {
+  page: T[]
+  /** Size of the filtered collection, for `@odata.count`. */
+  total: number
+  /** Set when more items follow; goes into the `$skiptoken` of `@odata.nextLink`. */
+  nextSkiptoken: string | undefined
+}
+
+/**
+ * Filters, orders and cuts one page out of `items`. The page size is `$top` when given, else
+ * `pageSize`; `$top=0` yields an empty page without a next link.
+ */
+export function applyQuery<T>(items: readonly T[], plan: CollectionQuery<T>, pageSize: number): QueryPage<T> {
+  const filtered = plan.filter ? items.filter(plan.filter) : items
+  const ordered = sortItems(filtered, plan.orderBy)
+  const size = plan.top ?? pageSize
+  const end = plan.position + size
+  return {
+    page: ordered.slice(plan.position, end),
+    total: ordered.length,
+    nextSkiptoken: size > 0 && end < ordered.length ? encodeSkiptoken(end, plan.fingerprint) : undefined
+  }
+}

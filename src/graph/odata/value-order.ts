@@ -1,0 +1,27 @@
+import { parseDateTimeOffset } from './date-time-offset.js'
+import type { ValueType } from './property-table.js'
+
+/** A value reduced to something `<` orders correctly. */
+export type OrderKey = string | number | bigint
+
+/**
+ * Strings order ordinally, enums by member value (their position in the member list), date-times as
+ * instants in ticks, so the 7th fraction digit and offsets count.
+ */
+export function orderKey(type: ValueType, value: string): OrderKey {
+  switch (type.kind) {
+    case 'string':
+      return value
+    case 'enum':
+      return type.members.indexOf(value)
+    case 'dateTimeOffset': {
+      const ticks = parseDateTimeOffset(value)
+      if (ticks === undefined) throw new Error(`Stored value '${value}' is not a DateTimeOffset`)
+      return ticks
+    }
+  }
+}
+
+export function compareKeys(a: OrderKey, b: OrderKey): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
