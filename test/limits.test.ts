@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ServerLimits } from '../src/limits.js'
-import { bearer, SEED_PATH, type TestServer, testServer, validBody } from './helpers.js'
+import { bearer, DOC_ID, SEED_PATH, type TestServer, testServer, validBody } from './helpers.js'
 import { exchange, openConnection, parseAnswer, requestHead } from './raw-http.js'
 
 let server: TestServer | undefined
@@ -125,11 +125,22 @@ describe('sizes', () => {
     expectEnvelope(text, 413, 'RequestEntityTooLarge')
     expect(await server.snapshot()).toEqual(before)
   })
+})
 
+describe('what Node and Fastify would answer in their own shape', () => {
   it('answers bytes that are not HTTP with a 400 envelope instead of Fastify’s shape', async () => {
     const { port } = await listening()
     const message = expectEnvelope(await exchange(port, 'hello\r\n\r\n'), 400, 'BadRequest')
     expect(message).toContain('not valid HTTP/1.1')
+  })
+
+  it('serves an HTTP/1.1 request without Host instead of Node’s empty 400', async () => {
+    const { port } = await listening()
+    const answer = parseAnswer(
+      await exchange(port, `GET ${SEED_PATH} HTTP/1.1\r\nAuthorization: ${bearer()}\r\n\r\n`)
+    )
+    expect(answer?.status).toBe(200)
+    expect(JSON.parse(answer?.body ?? '').id).toBe(DOC_ID)
   })
 })
 
