@@ -2,18 +2,21 @@ import { randomUUID } from 'node:crypto'
 import cors from '@fastify/cors'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { DestinationStream } from 'pino'
+import { refuseWhileClosing } from './closing-hook.js'
 import type { Config } from './config.js'
 import { FaultRules } from './control/fault-rules.js'
 import { Journal } from './control/journal.js'
 import { controlPlugin } from './control/plugin.js'
 import { RateLimiter } from './control/rate-limiter.js'
 import { startupFaultRules } from './control/startup-faults.js'
+import { clientErrorHandler } from './graph/client-error.js'
 import { BODY_LIMIT, handleError } from './graph/error-handler.js'
 import { setGraphHeaders } from './graph/headers.js'
 import { notFoundHandler } from './graph/not-found.js'
 import { graphPlugin } from './graph/plugin.js'
 import { RouteTable } from './graph/route-table.js'
 import { compileValidator } from './graph/schemas/validator-compiler.js'
+import { DEFAULT_LIMITS, nodeServerOptions, type ServerLimits, timeoutOptions } from './limits.js'
 import { RequestLog } from './request-log.js'
 import { loadSeed } from './store/load-fixtures.js'
 import { MemoryStore } from './store/memory-store.js'
@@ -33,6 +36,8 @@ export interface ServerDeps {
   prettyLogs?: boolean
   /** Serve HTTPS with these credentials (see `resolveTls`), and their certificate at `/_mock/ca.pem`. */
   tls?: TlsCredentials
+  /** Other connection limits than the defaults (e.g. shorter timeouts in tests). */
+  limits?: Partial<ServerLimits>
 }
 
 const CORS_EXPOSED_HEADERS = [
@@ -67,23 +72,34 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   const store = deps.store ?? new MemoryStore(seed?.results ?? [])
   const workflows = deps.workflows ?? new WorkflowDirectory(seed?.workflows)
   const routes = new RouteTable()
+  const notFound = notFoundHandler(routes)
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits }
   const app = Fastify({
-    https: deps.tls ?? null,
+    ...nodeServerOptions(limits, deps.tls),
     logger: loggerOptions(config, deps),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     logController: new RequestLog(),
     bodyLimit: BODY_LIMIT,
+    ...timeoutOptions(limits),
     exposeHeadRoutes: false,
     // Graph's paths are case-insensitive, and the namespace-qualified function segments are long.
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 1000 },
-    frameworkErrors: handleError
+    // Errors Fastify raises before routing: a parameter over maxParamLength matches no route, so it is an
+    // unknown path; the rest (a malformed URL) go to the error handler instead of Fastify's own answers.
+    frameworkErrors: (error, request, reply) =>
+      error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? notFound(request, reply)
+        : handleError(error, request, reply),
+    clientErrorHandler: clientErrorHandler(limits),
+    // Its answer has Fastify's shape; refuseWhileClosing answers with Graph's.
+    return503OnClosing: false
   })
   app.setValidatorCompiler(compileValidator)
   app.addHook('onRoute', (route) => routes.add(route))
   app.addHook('onRequest', async (request, reply) => setGraphHeaders(request, reply))
+  refuseWhileClosing(app)
   app.setErrorHandler(handleError)
-  const notFound = notFoundHandler(routes)
   app.setNotFoundHandler(notFound)
   // Shared by the two scopes: the Graph scope feeds them, the control scope reads and resets them.
   const journal = new Journal(config.journalSize)

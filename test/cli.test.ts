@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { decodeJwt } from '../src/graph/auth.js'
 import { DOC_ID, validBody, WRITE } from './helpers.js'
@@ -9,6 +11,15 @@ afterEach(() => {
   if (running?.child.exitCode === null) running.child.kill('SIGKILL')
   running = undefined
 })
+
+/** Fixture folders that each stop start-up: not JSON, an id used twice (across files), a file that cannot be read. */
+const broken = mkdtempSync(join(tmpdir(), 'cli-fixtures-'))
+const record = { id: DOC_ID, completedDateTime: null, startedDateTime: null, ...validBody() }
+writeFileSync(join(broken, 'not-json.json'), '[{"id": ')
+mkdirSync(join(broken, 'duplicate'))
+writeFileSync(join(broken, 'duplicate', 'a.json'), JSON.stringify([record]))
+writeFileSync(join(broken, 'duplicate', 'b.json'), JSON.stringify([record]))
+mkdirSync(join(broken, 'unreadable', 'records.json'), { recursive: true })
 
 async function output(args: string[], env: Record<string, string> = {}) {
   const run = runCli(args, env)
@@ -79,11 +90,32 @@ describe('CLI', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1)
   })
 
-  it('says when the port is in use', async () => {
+  it.each([
+    ['invalid JSON', 'not-json.json', /'.*not-json\.json' is not valid JSON/],
+    [
+      'an id used twice',
+      'duplicate',
+      /b\.json' record 0: 'id' 78b83505-.* is already used by '.*a\.json' record 0/
+    ],
+    ['a file that cannot be read', 'unreadable', /cannot read '.*records\.json' \(EISDIR\)/]
+  ])(
+    'stops at start-up on fixtures with %s: one line, exit code 2, never serves',
+    async (_name, path, message) => {
+      const result = await output(['--fixtures', join(broken, path), '--port', '0'])
+      expect(result.code).toBe(2)
+      expect(result.stderr).toMatch(message)
+      expect(result.stderr.trim().split('\n')).toHaveLength(1)
+      expect(result.stdout).not.toContain('ready')
+    }
+  )
+
+  it('says when the port is in use, in one line', async () => {
     running = await startServer()
     const port = new URL(running.url).port
     const result = await output(['--port', port])
     expect(result.code).toBe(1)
     expect(result.stderr).toContain(`port ${port} on 127.0.0.1 is already in use`)
+    expect(result.stderr.trim().split('\n')).toHaveLength(1)
+    expect(result.stdout).not.toContain('EADDRINUSE')
   })
 })

@@ -37,6 +37,15 @@ describe('POST /_mock/reset', () => {
     expect((await control(server.app, 'GET', '/faults')).json()).toEqual([])
   })
 
+  it('takes a JSON Content-Type without a body, as curl -H sends it', async () => {
+    const empty = await control(server.app, 'POST', '/reset', undefined, {
+      'content-type': 'application/json'
+    })
+    expect(empty.statusCode).toBe(204)
+    const broken = await control(server.app, 'POST', '/reset', '{', { 'content-type': 'application/json' })
+    expect(broken.statusCode).toBe(400)
+  })
+
   it('with ?tenant= resets only that tenant, its journal entries and its fault rules', async () => {
     const enforced = await testServer()
     const { app } = enforced

@@ -145,7 +145,15 @@ describe('a bad PATCH body is a 400 naming the problem, and changes nothing', ()
       validBody({ workflowExecutionType: 'preview' }),
       'workflowExecutionType',
       /include-unknown-enum-members/
-    ]
+    ],
+    // Found by the property tests: these keys once reached inherited members of the validator's lookup (a 500).
+    [
+      'a key named toString',
+      validBody({ toString: { x: 1 } }),
+      'toString',
+      /The property 'toString' does not/
+    ],
+    ['a key named constructor', validBody({ constructor: 1 }), 'constructor', /The property 'constructor'/]
   ]
 
   it.each(cases)('%s', async (_name, body, target, message) => {

@@ -7,8 +7,11 @@ export const BODY_LIMIT = 4 * 1024 * 1024
 
 // Fastify's own errors that a client can cause, and the Graph error each one stands for.
 const frameworkErrors: Record<string, (request?: FastifyRequest) => GraphError> = {
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: (request) =>
-    GraphError.unsupportedMediaType(request?.headers['content-type'] ?? ''),
+  // A Content-Type that is no media type, outside the Graph routes' own check (e.g. on an unknown path).
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: (request) => {
+    const contentType = request?.headers['content-type']?.trim()
+    return contentType ? GraphError.unsupportedMediaType(contentType) : GraphError.contentTypeMissing()
+  },
   FST_ERR_CTP_EMPTY_JSON_BODY: GraphError.unreadableJson,
   FST_ERR_CTP_INVALID_JSON_BODY: GraphError.unreadableJson,
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: GraphError.unreadableJson,
@@ -49,31 +52,36 @@ function innerErrorDate(): string {
   return new Date().toISOString().slice(0, 19)
 }
 
-/** Writes Graph's error envelope; the only place an error body is built. */
+/** Graph's error envelope; the only place an error body is built. */
+export function errorEnvelope(error: GraphError, requestId: string, clientRequestId: string) {
+  const details = error.details.length > 0 ? { details: error.details } : {}
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...details,
+      innerError: {
+        ...error.innerError,
+        date: innerErrorDate(),
+        'request-id': requestId,
+        'client-request-id': clientRequestId
+      }
+    }
+  }
+}
+
+/** Answers a request with Graph's error envelope. */
 export function sendGraphError(
   request: FastifyRequest,
   reply: FastifyReply,
   error: GraphError
 ): FastifyReply {
   setGraphHeaders(request, reply)
-  const details = error.details.length > 0 ? { details: error.details } : {}
   return reply
     .code(error.statusCode)
     .headers(error.headers)
     .type('application/json')
-    .send({
-      error: {
-        code: error.code,
-        message: error.message,
-        ...details,
-        innerError: {
-          ...error.innerError,
-          date: innerErrorDate(),
-          'request-id': request.id,
-          'client-request-id': clientRequestId(request)
-        }
-      }
-    })
+    .send(errorEnvelope(error, request.id, clientRequestId(request)))
 }
 
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {

@@ -141,6 +141,28 @@ export class GraphError extends Error {
     )
   }
 
+  /** A request not received in full within the server's request timeout (Node reports it before Fastify sees it). */
+  static requestTimeout(timeoutMs: number): GraphError {
+    return new GraphError(
+      408,
+      'RequestTimeout',
+      `The request was not received in full within ${timeoutMs / 1000} seconds. Send the whole body without pausing.`
+    )
+  }
+
+  static headersTooLarge(limit: number): GraphError {
+    return new GraphError(
+      431,
+      'RequestHeaderFieldsTooLarge',
+      `The request headers are larger than the maximum of ${limit} bytes this service accepts.`
+    )
+  }
+
+  /** Bytes that Node's HTTP parser cannot read as a request. */
+  static malformedRequest(): GraphError {
+    return GraphError.badRequest('The request is not valid HTTP/1.1 and could not be read.')
+  }
+
   static internal(): GraphError {
     return new GraphError(
       500,

@@ -18,17 +18,22 @@ export function clientRequestId(request: FastifyRequest): string {
   return typeof sent === 'string' && sent !== '' && sent.length <= MAX_CLIENT_REQUEST_ID ? sent : request.id
 }
 
-/** The headers Graph puts on every response; safe to call twice. */
-export function setGraphHeaders(request: FastifyRequest, reply: FastifyReply): void {
-  if (reply.hasHeader('request-id')) return
-  reply.headers({
-    'request-id': request.id,
-    'client-request-id': clientRequestId(request),
+/** The headers Graph puts on every response. */
+export function graphHeaders(requestId: string, clientRequestId: string): Record<string, string> {
+  return {
+    'request-id': requestId,
+    'client-request-id': clientRequestId,
     date: new Date().toUTCString(),
     'cache-control': 'no-cache',
     'strict-transport-security': 'max-age=31536000',
     'x-ms-ags-diagnostic': DIAGNOSTIC
-  })
+  }
+}
+
+/** Puts Graph's headers on a reply; safe to call twice. */
+export function setGraphHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  if (reply.hasHeader('request-id')) return
+  reply.headers(graphHeaders(request.id, clientRequestId(request)))
 }
 
 export const ODATA_JSON =

@@ -24,7 +24,8 @@ const bodies = {
 }
 
 function compileBody(schema: TObject) {
-  const properties = Object.fromEntries(
+  // A Map, not an object: a body key such as `toString` or `constructor` must not find an inherited member.
+  const properties = new Map(
     Object.entries(schema.properties).map(([name, property]) => [
       name,
       { schema: property as TSchema, check: TypeCompiler.Compile(property as TSchema) }
@@ -69,7 +70,7 @@ function problemsOf(body: Record<string, unknown>, context: PatchContext): Graph
   const add = (target: string, message: string) => problems.push({ code: 'BadRequest', target, message })
   const valid = check.Check(body)
   for (const [name, value] of Object.entries(body)) {
-    const property = properties[name]
+    const property = properties.get(name)
     if (property === undefined) {
       add(name, name === 'subject' ? bodyMessages.readOnly(name) : bodyMessages.unknownProperty(name))
     } else if (!valid && !property.check.Check(value)) {
