@@ -35,7 +35,7 @@ const records = Number(flags.records)
 const startSamples = Number(flags['start-samples'])
 // `--profile`: every mock process writes a V8 CPU profile to bench/results/profiles/ as it exits (slower).
 const mockFlags = flags.profile ? ['--cpu-prof', '--cpu-prof-dir', join(RESULTS, 'profiles')] : []
-// `--mock-args "--journal-size 1"`: extra options for every mock, to measure what an option costs.
+// `--mock-args="--journal-size 1"`: extra options for every mock, to measure what an option costs.
 const mockArgs = flags['mock-args'].split(/\s+/).filter((arg) => arg !== '')
 const mock = (...args: string[]) => [...mockFlags, CLI, '--port', '0', ...args, ...mockArgs]
 
