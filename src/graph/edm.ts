@@ -37,6 +37,16 @@ export function normalizeDateTimeOffset(literal: string): string | undefined {
   )
 }
 
+/**
+ * The normal form of a literal the DateTimeOffset schema has already accepted. One already in UTC with an
+ * upper-case `T` and `Z` is its own normal form, so values that were just validated are not parsed again.
+ */
+export function normalizeCheckedDateTimeOffset(literal: string): string {
+  return literal[10] === 'T' && literal.endsWith('Z')
+    ? literal
+    : (normalizeDateTimeOffset(literal) ?? literal)
+}
+
 FormatRegistry.Set('date-time-offset', (value) => normalizeDateTimeOffset(value) !== undefined)
 
 export const DateTimeOffset = Type.String({ format: 'date-time-offset', edmType: 'Edm.DateTimeOffset' })

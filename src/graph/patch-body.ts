@@ -1,6 +1,6 @@
 import type { TObject, TSchema } from '@sinclair/typebox'
 import { TypeCompiler } from '@sinclair/typebox/compiler'
-import { normalizeDateTimeOffset } from './edm.js'
+import { normalizeCheckedDateTimeOffset } from './edm.js'
 import { bodyMessages, GraphError, type GraphErrorDetail } from './errors.js'
 import { isEvolvableMember } from './schemas/enums.js'
 import {
@@ -114,7 +114,7 @@ export function readPatchBody(body: unknown, context: PatchContext): UserProcess
   for (const [name, value] of Object.entries(fields)) {
     if (name.startsWith('@odata.') || name === 'id') continue
     changes[name] =
-      typeof value === 'string' && name.endsWith('DateTime') ? normalizeDateTimeOffset(value) : value
+      typeof value === 'string' && name.endsWith('DateTime') ? normalizeCheckedDateTimeOffset(value) : value
   }
   return changes as UserProcessingResultChanges
 }

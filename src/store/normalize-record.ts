@@ -1,4 +1,4 @@
-import { normalizeDateTimeOffset } from '../graph/edm.js'
+import { normalizeCheckedDateTimeOffset } from '../graph/edm.js'
 import type { UserProcessingResult } from '../graph/schemas/user-processing-result.js'
 
 /**
@@ -6,7 +6,7 @@ import type { UserProcessingResult } from '../graph/schemas/user-processing-resu
  * entity schema has accepted, so every date-time parses.
  */
 export function normalizeRecord(entity: UserProcessingResult): UserProcessingResult {
-  const utc = (value: string) => normalizeDateTimeOffset(value) ?? value
+  const utc = normalizeCheckedDateTimeOffset
   return {
     ...entity,
     completedDateTime: entity.completedDateTime === null ? null : utc(entity.completedDateTime),
