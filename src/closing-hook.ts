@@ -12,10 +12,13 @@ export function refuseWhileClosing(app: FastifyInstance): void {
   app.addHook('preClose', async () => {
     closing = true
   })
-  app.addHook('onRequest', async () => {
-    if (closing) throw GraphError.serviceUnavailable()
+  // Callback hooks, not async ones: these run on every request, and as async hooks they cost ~6 µs of CPU per
+  // PATCH (A/B in npm run bench's harness), about a tenth of the whole request.
+  app.addHook('onRequest', (_request, _reply, done) => {
+    done(closing ? GraphError.serviceUnavailable() : undefined)
   })
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) reply.header('connection', 'close')
+    done(null, payload)
   })
 }
