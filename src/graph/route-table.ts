@@ -13,7 +13,11 @@ export class RouteTable {
     this.#routes.push({ segments: splitPath(route.url.toLowerCase()), methods })
   }
 
-  resolve(path: string): { allow: string[] } | { unknownSegment: string } {
+  /**
+   * What an unrouted `method path` is. A route of that very method that matches the path did not take it
+   * only because a parameter broke the router's limits (e.g. its length), so that segment is the unknown one.
+   */
+  resolve(method: string, path: string): { allow: string[] } | { unknownSegment: string } {
     const segments = splitPath(path)
     const allow = new Set<string>()
     let matched = 0
@@ -24,6 +28,7 @@ export class RouteTable {
       }
       matched = Math.max(matched, length)
     }
+    if (allow.has(method)) return { unknownSegment: segments.at(-1) ?? '' }
     if (allow.size > 0) return { allow: [...allow].sort() }
     return { unknownSegment: segments[Math.min(matched, segments.length - 1)] ?? '' }
   }
