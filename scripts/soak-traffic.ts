@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Dispatcher } from 'undici'
-import { mintToken } from '../src/token.js'
+import { mintToken } from '../src/model/token.js'
 
 /** The soak's request mix: valid and invalid requests, each with the one status it must get. */
 

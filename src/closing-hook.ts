@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { GraphError } from './graph/errors.js'
+import { GraphError } from './graph/errors/graph-error.js'
 
 /**
  * Shutdown as a client sees it. Requests in flight when it begins complete normally, with `Connection: close`,

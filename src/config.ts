@@ -1,9 +1,14 @@
 import { parseArgs } from 'node:util'
 import { KindGuard, type StaticDecode, type TSchema, Type } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
-import { MAX_JOURNAL_SIZE } from './control/journal.js'
-import { FAULT_STATUSES, parseFaultStatuses, parseLatency, parseRateLimit } from './control/options.js'
-import { BUNDLED_FIXTURES } from './store/load-fixtures.js'
+import { MAX_JOURNAL_SIZE } from './control/journal/journal.js'
+import {
+  FAULT_STATUSES,
+  parseFaultStatuses,
+  parseLatency,
+  parseRateLimit
+} from './model/control/instrument-options.js'
+import { BUNDLED_FIXTURES } from './store/fixtures/load-fixtures.js'
 
 // A DNS name (wildcards allowed) or an IP address: anything with a scheme, a port or a path is a mistake.
 const HOST_NAME = '^(?:[A-Za-z0-9*_-]+(?:\\.[A-Za-z0-9_-]+)*|[0-9A-Fa-f:.]+)$'

@@ -1,13 +1,14 @@
 export { type Config, ConfigSchema, configWith, loadConfig } from './config.js'
-export type { FaultRule } from './control/fault-schema.js'
-export type { JournalEntry } from './control/journal.js'
-export { GraphError } from './graph/errors.js'
+export type { JournalEntry } from './control/journal/journal.js'
+export { GraphError } from './graph/errors/graph-error.js'
+export type { FaultRule } from './model/control/fault-rule.js'
+export { mintToken, type TokenOptions } from './model/token.js'
 export {
   type UserProcessingResult,
   UserProcessingResultSchema
-} from './graph/schemas/user-processing-result.js'
+} from './model/user-processing-result.js'
 export { buildServer, type ServerDeps } from './server.js'
-export { loadFixtures, loadSeed, type Seed } from './store/load-fixtures.js'
+export { loadFixtures, loadSeed, type Seed } from './store/fixtures/load-fixtures.js'
 export { MemoryStore } from './store/memory-store.js'
 export type { ResultStore } from './store/result-store.js'
 export {
@@ -16,4 +17,3 @@ export {
   WorkflowDirectory
 } from './store/workflow-directory.js'
 export { generateCertificate, type TlsCredentials } from './tls/certificate.js'
-export { mintToken, type TokenOptions } from './token.js'

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { ConfigError } from './config.js'
-import { mintToken, type TokenOptions } from './token.js'
+import { mintToken, type TokenOptions } from './model/token.js'
 
 export const TOKEN_HELP = `Usage: graph-lifecycle-mock token [options]
 

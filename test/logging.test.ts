@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
-import { mintToken } from '../src/token.js'
-import { testServer, validBody } from './helpers.js'
+import { mintToken } from '../src/model/token.js'
+import { testServer, validBody } from './helpers/graph-server.js'
 
 it('logs one line per request with request-id, method, URL, status and duration, and never the token', async () => {
   const lines: string[] = []

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { GraphError } from '../graph/errors.js'
+import { GraphError } from '../graph/errors/graph-error.js'
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest()

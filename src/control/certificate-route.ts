@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { GraphError } from '../graph/errors.js'
+import { GraphError } from '../graph/errors/graph-error.js'
 
 export interface CertificateRouteOptions {
   /** The PEM the server presents; undefined when it serves plain HTTP. */

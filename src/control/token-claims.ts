@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify'
-import { type Claims, readClaims } from '../graph/auth.js'
-import type { JournalClaims } from './journal.js'
+import { type Claims, readClaims } from '../graph/auth/authorize.js'
+import type { JournalClaims } from './journal/journal.js'
 
 /**
  * The claims of the request's token: those the auth hook checked, or (with `AUTH=off`, or when the token was

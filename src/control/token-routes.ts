@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { GraphError } from '../graph/errors.js'
-import { mintToken } from '../token.js'
+import { GraphError } from '../graph/errors/graph-error.js'
+import { mintToken } from '../model/token.js'
 
 const Permissions = Type.Array(Type.String({ minLength: 1 }), { maxItems: 100 })
 

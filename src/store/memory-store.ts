@@ -1,7 +1,4 @@
-import type {
-  UserProcessingResult,
-  UserProcessingResultChanges
-} from '../graph/schemas/user-processing-result.js'
+import type { UserProcessingResult, UserProcessingResultChanges } from '../model/user-processing-result.js'
 import type { ResultStore } from './result-store.js'
 
 type Records = Map<string, Readonly<UserProcessingResult>>

@@ -1,7 +1,4 @@
-import type {
-  UserProcessingResult,
-  UserProcessingResultChanges
-} from '../graph/schemas/user-processing-result.js'
+import type { UserProcessingResult, UserProcessingResultChanges } from '../model/user-processing-result.js'
 
 /**
  * Where userProcessingResults live, partitioned by tenant. Every method is async and `patch` is one atomic

@@ -1,4 +1,4 @@
-import { epochSeconds, parseDateTime } from '../date-time.js'
+import { epochSeconds, parseDateTime } from '../../model/date-time.js'
 
 const TICKS_PER_SECOND = 10_000_000n
 

@@ -1,4 +1,4 @@
-import { GraphError } from '../errors.js'
+import { GraphError } from '../errors/graph-error.js'
 
 /**
  * Graph's 400 BadRequest for a bad query option or function parameter. `option` names what was wrong

@@ -1,0 +1,56 @@
+import type { RateLimit } from '../../model/control/instrument-options.js'
+
+/** Bounds the memory of the limiter whatever the number of tenants and apps that call. */
+const MAX_KEYS = 10_000
+
+interface Window {
+  start: number
+  count: number
+}
+
+/**
+ * Fixed-window request counting per tenant and application. Hand-written rather than @fastify/rate-limit
+ * because the reset route must be able to forget one tenant's windows.
+ */
+export class RateLimiter {
+  // In order of window start, so the oldest windows are first to prune.
+  readonly #windows = new Map<string, Window>()
+
+  constructor(
+    readonly limit: RateLimit,
+    readonly now: () => number = Date.now
+  ) {}
+
+  /** Counts a request; `undefined` when it is within the limit, else the seconds until its window frees up. */
+  take(tenant: string, app: string): number | undefined {
+    const key = `${tenant}\n${app}`
+    const now = this.now()
+    let window = this.#windows.get(key)
+    if (window === undefined || now - window.start >= this.limit.windowMs) {
+      this.#windows.delete(key)
+      this.#prune(now)
+      window = { start: now, count: 0 }
+      this.#windows.set(key, window)
+    }
+    if (window.count < this.limit.limit) {
+      window.count++
+      return undefined
+    }
+    return Math.max(1, Math.ceil((window.start + this.limit.windowMs - now) / 1000))
+  }
+
+  /** Forgets every window, or those of one tenant. */
+  clear(tenant?: string): void {
+    for (const key of this.#windows.keys()) {
+      if (tenant === undefined || key.startsWith(`${tenant}\n`)) this.#windows.delete(key)
+    }
+  }
+
+  #prune(now: number): void {
+    for (const [key, window] of this.#windows) {
+      const expired = now - window.start >= this.limit.windowMs
+      if (!expired && this.#windows.size < MAX_KEYS) return
+      this.#windows.delete(key)
+    }
+  }
+}

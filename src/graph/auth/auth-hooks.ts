@@ -1,0 +1,49 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { MISSING_TOKEN_HINT } from '../errors/graph-error.js'
+import { authorize, type Claims, readClaims } from './authorize.js'
+
+/** The tenant of requests without a token's `tid` (and of every request when auth is off). */
+export const DEFAULT_TENANT = 'default'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The permissions of which a token must hold one to call the route. */
+    permissions?: readonly string[]
+  }
+  interface FastifyRequest {
+    claims: Claims | undefined
+    tenant: string
+  }
+}
+
+function setTenant(request: FastifyRequest, claims: Claims | undefined): void {
+  if (typeof claims?.tid === 'string' && claims.tid !== '') request.tenant = claims.tid
+}
+
+/**
+ * `onRequest` hook of the whole Graph scope, unknown paths included: the tenant named by the token, checked or
+ * not, so that the journal files every request under its tenant.
+ */
+export async function identifyTenant(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+  setTenant(request, readClaims(request.headers.authorization))
+}
+
+/** `onRequest` hook of the Graph routes: checks the bearer token against the route's permissions. */
+export async function authenticate(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+  const claims = authorize(request.headers.authorization, request.routeOptions.config.permissions ?? [])
+  request.claims = claims
+  setTenant(request, claims)
+}
+
+/**
+ * An `onRequest` hook that logs the missing-token hint the first time a request has no `Authorization` header:
+ * once per server, because a misconfigured SDK sends every request that way.
+ */
+export function warnOnceWithoutToken() {
+  let warned = false
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    if (warned || request.headers.authorization !== undefined) return
+    warned = true
+    request.log.warn({ hint: MISSING_TOKEN_HINT }, 'a request came without an Authorization header')
+  }
+}

@@ -1,0 +1,106 @@
+import { GraphError } from '../errors/graph-error.js'
+
+/** Graph's permission rules for a bearer token, as pure functions over the decoded claims. */
+
+const GRAPH_AUDIENCES = new Set([
+  'https://graph.microsoft.com',
+  'https://graph.microsoft.com/',
+  '00000003-0000-0000-c000-000000000000'
+])
+
+/** The `tid` of every personal Microsoft account. */
+const PERSONAL_ACCOUNT_TENANT = '9188040d-6c67-4c5b-b112-36a304b66dad'
+
+export type Claims = Record<string, unknown>
+
+function decodeSegment(segment: string): Claims | undefined {
+  if (!/^[A-Za-z0-9_-]+$/.test(segment)) return undefined
+  try {
+    const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'))
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Claims)
+      : undefined
+  } catch {
+    return undefined
+  }
+}
+
+// Clients send the same token for many requests, and decoding it was the costliest step of a request; the
+// claims depend on the token text alone, so decoded tokens are kept (frozen, and forgotten all at once when full).
+const decodedTokens = new Map<string, Readonly<Claims>>()
+const MAX_DECODED_TOKENS = 1000
+
+/** Decodes a compact JWT without checking its signature (any `alg`, `none` included). */
+export function decodeJwt(token: string): Readonly<Claims> {
+  const known = decodedTokens.get(token)
+  if (known !== undefined) return known
+  const parts = token.split('.')
+  const [header, payload] = parts
+  if (parts.length !== 3 || header === undefined || payload === undefined) throw GraphError.tokenMalformed()
+  if (decodeSegment(header) === undefined) throw GraphError.tokenMalformed()
+  const claims = decodeSegment(payload)
+  if (claims === undefined) throw GraphError.tokenMalformed()
+  if (decodedTokens.size >= MAX_DECODED_TOKENS) decodedTokens.clear()
+  decodedTokens.set(token, Object.freeze(claims))
+  return claims
+}
+
+/**
+ * The token of an `Authorization: Bearer …` header. An empty or non-Bearer header counts as an empty token; so
+ * does an absent one, whose 401 also carries the hint about SDKs that drop tokens.
+ */
+export function bearerToken(authorization: string | undefined): string {
+  if (authorization === undefined) throw GraphError.tokenMissing()
+  const match = /^Bearer[ \t]+(\S.*)$/i.exec(authorization.trim())
+  const token = match?.[1]?.trim()
+  if (token === undefined || token === '') throw GraphError.tokenEmpty()
+  return token
+}
+
+/** The claims of a readable bearer token, unchecked; `undefined` when there is none. */
+export function readClaims(authorization: string | undefined): Claims | undefined {
+  try {
+    return decodeJwt(bearerToken(authorization))
+  } catch {
+    return undefined
+  }
+}
+
+function checkLifetime(claims: Claims, nowSeconds: number): void {
+  const { exp, nbf } = claims
+  if (exp !== undefined && (typeof exp !== 'number' || exp <= nowSeconds)) throw GraphError.tokenLifetime()
+  if (nbf !== undefined && (typeof nbf !== 'number' || nbf > nowSeconds)) throw GraphError.tokenLifetime()
+}
+
+/** The permissions a token grants: `scp` (delegated, space-separated) or `roles` (application). */
+export function grantedPermissions(claims: Claims): string[] | undefined {
+  if (typeof claims.scp === 'string') return claims.scp.split(' ').filter((scope) => scope !== '')
+  if (Array.isArray(claims.roles))
+    return claims.roles.filter((role): role is string => typeof role === 'string')
+  return undefined
+}
+
+/** Validates a decoded token the way Graph's gateway does: audience, lifetime, account type, then permission. */
+export function authorizeClaims(claims: Claims, accepted: readonly string[], nowSeconds: number): void {
+  // A JWT may carry one audience or several.
+  const audiences: unknown[] = Array.isArray(claims.aud) ? claims.aud : [claims.aud]
+  if (!audiences.some((aud) => typeof aud === 'string' && GRAPH_AUDIENCES.has(aud)))
+    throw GraphError.invalidAudience()
+  checkLifetime(claims, nowSeconds)
+  if (claims.tid === PERSONAL_ACCOUNT_TENANT) throw GraphError.personalAccount()
+  const granted = grantedPermissions(claims)
+  if (granted === undefined) throw GraphError.noPermissionClaims()
+  if (!accepted.some((permission) => granted.includes(permission)))
+    throw GraphError.missingPermission(accepted)
+}
+
+/** Decodes and validates the `Authorization` header of a request; returns the token's claims. */
+export function authorize(
+  authorization: string | undefined,
+  accepted: readonly string[],
+  now = Date.now()
+): Readonly<Claims> {
+  const claims = decodeJwt(bearerToken(authorization))
+  authorizeClaims(claims, accepted, Math.floor(now / 1000))
+  return claims
+}

@@ -1,0 +1,41 @@
+import type { UserProcessingResult } from '../../model/user-processing-result.js'
+import { parseDateTimeOffset } from '../odata/date-time-offset.js'
+import type { SummaryWindow } from '../odata/summary-params.js'
+
+const SUCCESSFUL = new Set(['completed'])
+const FAILED = new Set(['failed', 'completedWithErrors'])
+
+/** `microsoft.graph.identityGovernance.userSummary`, the return type of `summary(...)`. */
+export interface UserSummary {
+  failedTasks: number
+  failedUsers: number
+  successfulUsers: number
+  totalTasks: number
+  totalUsers: number
+}
+
+/**
+ * Totals over the results whose `scheduledDateTime` lies in [start, end): the one date-time every result
+ * has, so each result counts in exactly one of a series of adjacent windows. Each result is one user's
+ * processing. Successful: `completed`; failed: `failed` or `completedWithErrors`; others count only in
+ * the totals. Graph does not document these rules; they are this mock's.
+ */
+export function summarize(results: readonly UserProcessingResult[], window: SummaryWindow): UserSummary {
+  const summary: UserSummary = {
+    failedTasks: 0,
+    failedUsers: 0,
+    successfulUsers: 0,
+    totalTasks: 0,
+    totalUsers: 0
+  }
+  for (const result of results) {
+    const scheduled = parseDateTimeOffset(result.scheduledDateTime)
+    if (scheduled === undefined || scheduled < window.start || scheduled >= window.end) continue
+    summary.totalUsers++
+    summary.totalTasks += result.totalTasksCount
+    summary.failedTasks += result.failedTasksCount
+    if (SUCCESSFUL.has(result.processingStatus)) summary.successfulUsers++
+    if (FAILED.has(result.processingStatus)) summary.failedUsers++
+  }
+  return summary
+}

@@ -1,0 +1,45 @@
+import type { FastifyInstance, InjectOptions } from 'fastify'
+import { configWith } from '../../src/config.js'
+import type { UserProcessingResult } from '../../src/model/user-processing-result.js'
+import { buildServer } from '../../src/server.js'
+import { MemoryStore } from '../../src/store/memory-store.js'
+import { type WorkflowDefinition, WorkflowDirectory } from '../../src/store/workflow-directory.js'
+import { bearer } from './graph-server.js'
+
+export const WORKFLOW = '14879e66-9ea9-48d0-804d-8fea672d0341'
+export const RUN = 'dad77a47-6eda-4de7-bc37-fe8eb5aaf17d'
+export const OTHER_WORKFLOW = '156ce798-1eb6-4e0a-8515-e79f54d04390'
+export const LCW = '/beta/identityGovernance/lifecycleWorkflows'
+export const workflowResults = (workflowId = WORKFLOW) =>
+  `${LCW}/workflows/${workflowId}/userProcessingResults`
+export const runResults = (workflowId = WORKFLOW, runId = RUN) =>
+  `${LCW}/workflows/${workflowId}/runs/${runId}/userProcessingResults`
+
+const READER = bearer({ scopes: ['LifecycleWorkflows-Reports.Read.All'] })
+
+/** The app on the bundled fixtures, or on the given records and workflows. */
+export async function buildWorkflowApp(
+  options: { records?: UserProcessingResult[]; workflows?: WorkflowDefinition[]; pageSize?: number } = {}
+): Promise<{ app: FastifyInstance; store: MemoryStore | undefined }> {
+  const store = options.records === undefined ? undefined : new MemoryStore(options.records)
+  const app = await buildServer(
+    configWith({
+      logLevel: 'silent',
+      ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize })
+    }),
+    store === undefined ? {} : { store, workflows: new WorkflowDirectory(options.workflows) }
+  )
+  return { app, store }
+}
+
+/** A GET with a read token, parsed as JSON when it is. */
+export async function get(app: FastifyInstance, url: string, options: Omit<InjectOptions, 'url'> = {}) {
+  const response = await app.inject({
+    method: 'GET',
+    url,
+    ...options,
+    headers: { authorization: READER, ...options.headers }
+  })
+  const json = response.headers['content-type']?.toString().includes('json') ? response.json() : undefined
+  return { response, status: response.statusCode, json, body: response.body }
+}
