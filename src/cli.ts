@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs'
 import closeWithGrace from 'close-with-grace'
-import { type Config, ConfigError, describeOptions, loadConfig } from './config.js'
+import { type Config, ConfigError, describeOptions, loadConfig, optionLabel } from './config.js'
 import { buildServer } from './server.js'
 import { FixtureError } from './store/fixtures/load-fixtures.js'
 import { certificateNames } from './tls/certificate.js'
@@ -44,7 +44,7 @@ function listenError(error: NodeJS.ErrnoException, host: string, port: number): 
 
 async function serve(argv: string[]): Promise<void> {
   const config = loadConfig({ argv, env: process.env })
-  const tls = await resolveTls(config)
+  const tls = await resolveTls(config, optionLabel)
   const app = await buildServer(config, { prettyLogs: process.stdout.isTTY === true, tls })
   closeWithGrace({ delay: 4000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error')

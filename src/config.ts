@@ -1,14 +1,34 @@
 import { parseArgs } from 'node:util'
 import { KindGuard, type StaticDecode, type TSchema, Type } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
-import { MAX_JOURNAL_SIZE } from './control/journal/journal.js'
-import {
-  FAULT_STATUSES,
-  parseFaultStatuses,
-  parseLatency,
-  parseRateLimit
-} from './model/control/instrument-options.js'
+import { ConfigError } from './config-error.js'
+import { FAULT_STATUSES, type FaultStatus, MAX_DELAY_MS } from './model/control/fault-rule.js'
+import { MAX_JOURNAL_SIZE } from './model/control/journal-entry.js'
 import { BUNDLED_FIXTURES } from './store/fixtures/load-fixtures.js'
+
+// The syntaxes of the options for faults, latency and throttling, decoded into the values the server uses.
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
+
+/** `500, 503` → [500, 503]; the config schema has checked the syntax. */
+function parseFaultStatuses(text: string): FaultStatus[] {
+  return text.split(',').map((status) => Number(status.trim()) as FaultStatus)
+}
+
+/** `50-200` → { min: 50, max: 200 }; `100` → { min: 100, max: 100 }. */
+function parseLatency(text: string): { min: number; max: number } {
+  const [min = 0, max = min] = text.split('-').map((part) => Number(part.trim()))
+  if (min > max) throw new Error(`the minimum ${min} is above the maximum ${max}`)
+  if (max > MAX_DELAY_MS) throw new Error(`delays are limited to ${MAX_DELAY_MS} ms`)
+  return { min, max }
+}
+
+/** `100/10s` → { limit: 100, windowMs: 10000 }; `off` → undefined. */
+function parseRateLimit(text: string): { limit: number; windowMs: number } | undefined {
+  const match = /^(\d+)\/(\d+)(ms|s|m|h)$/.exec(text)
+  if (match === null) return undefined
+  const [, limit, amount, unit = 's'] = match
+  return { limit: Number(limit), windowMs: Number(amount) * (UNIT_MS[unit] ?? 1000) }
+}
 
 // A DNS name (wildcards allowed) or an IP address: anything with a scheme, a port or a path is a mistake.
 const HOST_NAME = '^(?:[A-Za-z0-9*_-]+(?:\\.[A-Za-z0-9_-]+)*|[0-9A-Fa-f:.]+)$'
@@ -183,9 +203,7 @@ export type Config = Readonly<StaticDecode<typeof ConfigSchema>>
 type OptionName = keyof Config
 type Source = Readonly<Record<string, string | undefined>>
 
-export class ConfigError extends Error {
-  override name = 'ConfigError'
-}
+export { ConfigError }
 
 const options = Object.entries(ConfigSchema.properties) as [OptionName, TSchema][]
 

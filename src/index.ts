@@ -1,7 +1,7 @@
 export { type Config, ConfigSchema, configWith, loadConfig } from './config.js'
-export type { JournalEntry } from './control/journal/journal.js'
 export { GraphError } from './graph/errors/graph-error.js'
 export type { FaultRule } from './model/control/fault-rule.js'
+export type { JournalEntry } from './model/control/journal-entry.js'
 export { mintToken, type TokenOptions } from './model/token.js'
 export {
   type UserProcessingResult,

@@ -4,11 +4,14 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { DestinationStream } from 'pino'
 import { refuseWhileClosing } from './closing-hook.js'
 import type { Config } from './config.js'
-import { FaultRules } from './control/faults/fault-rules.js'
-import { startupFaultRules } from './control/faults/startup-faults.js'
+import { injectFaults } from './control/faults/fault-hook.js'
+import { FaultRules, startupFaultRules } from './control/faults/fault-rules.js'
 import { Journal } from './control/journal/journal.js'
+import { recordRequests } from './control/journal/journal-hook.js'
 import { controlPlugin } from './control/plugin.js'
 import { RateLimiter } from './control/throttle/rate-limiter.js'
+import { throttleRequests } from './control/throttle/throttle-hook.js'
+import { callerOf } from './graph/auth/caller.js'
 import { clientErrorHandler } from './graph/errors/client-error.js'
 import { BODY_LIMIT, handleError } from './graph/errors/error-handler.js'
 import { notFoundHandler } from './graph/errors/not-found.js'
@@ -129,9 +132,15 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     pageSize: config.pageSize,
     auth: config.auth,
     patchMode: config.patchMode,
-    journal,
-    faults,
-    limiter,
+    // The one place the test-control instruments reach into Graph: the journal sees every request of the scope,
+    // throttling and faults the routed ones once Graph's auth has passed.
+    hooks: {
+      onSend: [recordRequests(journal, callerOf)],
+      preHandler: [
+        ...(limiter === undefined ? [] : [throttleRequests(limiter, callerOf)]),
+        injectFaults(faults, callerOf)
+      ]
+    },
     notFound
   })
   return app

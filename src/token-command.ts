@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { ConfigError } from './config.js'
+import { ConfigError } from './config-error.js'
 import { mintToken, type TokenOptions } from './model/token.js'
 
 export const TOKEN_HELP = `Usage: graph-lifecycle-mock token [options]

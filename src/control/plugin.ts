@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify'
+import { GraphError } from '../graph/errors/graph-error.js'
 import type { ResultStore } from '../store/result-store.js'
 import { requireAdminKey } from './admin-key-hook.js'
-import { certificateRoute } from './certificate-route.js'
 import { faultRoutes } from './faults/fault-routes.js'
 import type { FaultRules } from './faults/fault-rules.js'
 import type { Journal } from './journal/journal.js'
 import { journalRoutes } from './journal/journal-routes.js'
-import { seedRoutes } from './state/seed-routes.js'
-import { resetRoutes } from './state/state-routes.js'
+import { stateRoutes } from './state/state-routes.js'
 import type { RateLimiter } from './throttle/rate-limiter.js'
 import { tokenRoutes } from './token-routes.js'
 
@@ -26,11 +25,24 @@ export interface ControlOptions {
 async function protectedRoutes(app: FastifyInstance, options: ControlOptions) {
   if (options.adminKey !== '') app.addHook('onRequest', requireAdminKey(options.adminKey))
   const { store, journal, faults, limiter } = options
-  await app.register(resetRoutes, { store, journal, faults, limiter })
-  await app.register(seedRoutes, { store })
+  await app.register(stateRoutes, { store, journal, faults, limiter })
   await app.register(journalRoutes, { journal })
   await app.register(faultRoutes, { faults })
   await app.register(tokenRoutes)
+}
+
+/**
+ * The routes open even with an admin key: the container's health check, and the certificate (when serving
+ * HTTPS) that clients need to trust, for NODE_EXTRA_CA_CERTS or curl --cacert.
+ */
+async function openRoutes(app: FastifyInstance, { certificate }: Pick<ControlOptions, 'certificate'>) {
+  app.get('/health', async function health() {
+    return { status: 'ok' }
+  })
+  app.get('/ca.pem', async function caCertificate(_request, reply) {
+    if (certificate === undefined) throw GraphError.tlsOff()
+    return reply.type('application/x-pem-file').send(certificate)
+  })
 }
 
 /** The `/_mock` scope: test control, outside Graph's auth, never throttled or faulted. */
@@ -42,9 +54,7 @@ export async function controlPlugin(app: FastifyInstance, options: ControlOption
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
     body === '' ? done(null, undefined) : parseJson(request, body as string, done)
   )
-  // Open even with an admin key: container health checks, and the certificate clients need to trust.
-  app.get('/health', async () => ({ status: 'ok' }))
-  await app.register(certificateRoute, { certificate: options.certificate })
+  await app.register(openRoutes, { certificate: options.certificate })
   const { store, journal, faults, limiter, adminKey } = options
   await app.register(protectedRoutes, { store, journal, faults, limiter, adminKey })
 }

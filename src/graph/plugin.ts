@@ -1,17 +1,28 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { injectFaults } from '../control/faults/fault-hook.js'
-import type { FaultRules } from '../control/faults/fault-rules.js'
-import type { Journal } from '../control/journal/journal.js'
-import { recordRequests } from '../control/journal/journal-hook.js'
-import type { RateLimiter } from '../control/throttle/rate-limiter.js'
-import { throttleRequests } from '../control/throttle/throttle-hook.js'
-import type { ResultStore } from '../store/result-store.js'
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  onSendHookHandler,
+  preHandlerHookHandler
+} from 'fastify'
+import { DEFAULT_TENANT, type ResultStore } from '../store/result-store.js'
 import type { WorkflowDirectory } from '../store/workflow-directory.js'
-import { authenticate, DEFAULT_TENANT, identifyTenant, warnOnceWithoutToken } from './auth/auth-hooks.js'
+import { authenticate, identifyTenant, warnOnceWithoutToken } from './auth/auth-hooks.js'
 import { requireJsonBody } from './http/request-headers.js'
 import type { PatchMode } from './results/patch-body.js'
 import { workflowBaseRoutes } from './results/workflow-base-routes.js'
 import { lifecycleWorkflowRoutes } from './results/workflow-routes.js'
+
+/**
+ * Hooks from outside Graph (the test-control instruments), attached by whoever builds the server: Graph itself
+ * knows nothing of them.
+ */
+export interface GraphHooks {
+  /** Run for every request of the scope, unknown paths included, before its answer is written. */
+  onSend: onSendHookHandler[]
+  /** Run for routed requests once Graph's auth and body rules have passed, before the handler. */
+  preHandler: preHandlerHookHandler[]
+}
 
 export interface GraphOptions {
   store: ResultStore
@@ -19,27 +30,22 @@ export interface GraphOptions {
   pageSize: number
   auth: 'enforce' | 'off'
   patchMode: PatchMode
-  journal: Journal
-  faults: FaultRules
-  /** Absent: no throttling. */
-  limiter: RateLimiter | undefined
+  hooks: GraphHooks
   notFound: (request: FastifyRequest, reply: FastifyReply) => FastifyReply
 }
 
-type RouteOptions = Pick<
-  GraphOptions,
-  'store' | 'workflows' | 'pageSize' | 'auth' | 'patchMode' | 'faults' | 'limiter'
->
+type RouteOptions = Pick<GraphOptions, 'store' | 'workflows' | 'pageSize' | 'auth' | 'patchMode'> & {
+  preHandler: GraphHooks['preHandler']
+}
 
-/** Graph's routes, behind Graph's auth and body rules, then the test-control throttling and faults. */
+/** Graph's routes, behind Graph's auth and body rules, then the hooks handed in (throttling, faults). */
 async function graphRoutes(app: FastifyInstance, options: RouteOptions) {
   if (options.auth === 'enforce') {
     app.addHook('onRequest', warnOnceWithoutToken())
     app.addHook('onRequest', authenticate)
   }
   app.addHook('preParsing', requireJsonBody)
-  if (options.limiter !== undefined) app.addHook('preHandler', throttleRequests(options.limiter))
-  app.addHook('preHandler', injectFaults(options.faults))
+  for (const hook of options.preHandler) app.addHook('preHandler', hook)
   await app.register(workflowBaseRoutes, { store: options.store, patchMode: options.patchMode })
   await app.register(lifecycleWorkflowRoutes, {
     store: options.store,
@@ -50,14 +56,21 @@ async function graphRoutes(app: FastifyInstance, options: RouteOptions) {
 
 /**
  * The `/beta` scope: everything that imitates Microsoft Graph. Unknown paths are answered out here, before auth
- * and body rules (as Graph's router does), and the journal records every request, those included.
+ * and body rules (as Graph's router does), and the `onSend` hooks see every request, those included.
  */
 export async function graphPlugin(app: FastifyInstance, options: GraphOptions) {
   app.decorateRequest('claims', undefined)
   app.decorateRequest('tenant', DEFAULT_TENANT)
   if (options.auth === 'enforce') app.addHook('onRequest', identifyTenant)
-  app.addHook('onSend', recordRequests(options.journal))
+  for (const hook of options.hooks.onSend) app.addHook('onSend', hook)
   app.setNotFoundHandler(options.notFound)
-  const { store, workflows, pageSize, auth, patchMode, faults, limiter } = options
-  await app.register(graphRoutes, { store, workflows, pageSize, auth, patchMode, faults, limiter })
+  const { store, workflows, pageSize, auth, patchMode, hooks } = options
+  await app.register(graphRoutes, {
+    store,
+    workflows,
+    pageSize,
+    auth,
+    patchMode,
+    preHandler: hooks.preHandler
+  })
 }

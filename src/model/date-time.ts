@@ -64,3 +64,16 @@ export function epochSeconds(parts: DateTimeParts): number {
   const days = era * 146_097 + dayOfEra - 719_468
   return days * 86_400 + parts.hour * 3600 + parts.minute * 60 + parts.second - parts.offsetMinutes * 60
 }
+
+const TICKS_PER_SECOND = 10_000_000n
+
+/**
+ * Parses an Edm.DateTimeOffset URL literal (seconds optional) into UTC ticks (100 ns since the Unix epoch).
+ * BigInt keeps the 7th fraction digit that a JS Date would drop. Returns undefined for anything that is not
+ * a real instant.
+ */
+export function parseDateTimeOffset(text: string): bigint | undefined {
+  const parts = parseDateTime(text, 'odataLiteral')
+  if (parts === undefined) return undefined
+  return BigInt(epochSeconds(parts)) * TICKS_PER_SECOND + BigInt(parts.fraction.slice(1).padEnd(7, '0'))
+}

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { Type } from '@sinclair/typebox'
 
 /** A fake Graph access token: the mock decodes it but never checks the signature. */
 export interface TokenOptions {
@@ -49,3 +50,21 @@ export function mintToken(options: TokenOptions = {}): string {
   const header = { typ: 'JWT', alg: 'RS256', kid: 'graph-lifecycle-mock' }
   return `${encode(header)}.${encode(claims)}.${Buffer.from('graph-lifecycle-mock-signature').toString('base64url')}`
 }
+
+const Permissions = Type.Array(Type.String({ minLength: 1 }), { maxItems: 100 })
+
+/** The options of the CLI's `token` command, as JSON. */
+export const TokenRequestSchema = Type.Object(
+  {
+    /** Delegated permissions (`scp`). */
+    scopes: Type.Optional(Permissions),
+    /** Application permissions (`roles`): an app-only token. */
+    roles: Type.Optional(Permissions),
+    tenant: Type.Optional(Type.String({ minLength: 1 })),
+    appId: Type.Optional(Type.String({ minLength: 1 })),
+    /** Lifetime in seconds. */
+    expiresIn: Type.Optional(Type.Integer({ minimum: 1, maximum: 31_536_000 })),
+    expired: Type.Optional(Type.Boolean())
+  },
+  { additionalProperties: false }
+)

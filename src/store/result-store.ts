@@ -1,5 +1,8 @@
 import type { UserProcessingResult, UserProcessingResultChanges } from '../model/user-processing-result.js'
 
+/** The tenant of requests without a token's `tid` (and of every request when auth is off). */
+export const DEFAULT_TENANT = 'default'
+
 /**
  * Where userProcessingResults live, partitioned by tenant. Every method is async and `patch` is one atomic
  * operation, so a networked backend (e.g. Redis shared by replicas) can implement it without touching routes.

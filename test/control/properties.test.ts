@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import type { InjectOptions, LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_TENANT } from '../../src/graph/auth/auth-hooks.js'
 import { DEFAULT_TOKEN_TENANT } from '../../src/model/token.js'
+import { DEFAULT_TENANT } from '../../src/store/result-store.js'
 import { ADMIN_KEY, type ControlRequest, controlRequest } from '../helpers/arbitraries/control-request.js'
 import { bearer, READ, SEED_PATH, type TestServer, testServer } from '../helpers/graph-server.js'
 import {

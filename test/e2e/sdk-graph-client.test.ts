@@ -1,8 +1,8 @@
 import { Client, type FetchOptions, GraphError } from '@microsoft/microsoft-graph-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_TENANT as NO_AUTH_TENANT } from '../../src/graph/auth/auth-hooks.js'
 import { MISSING_TOKEN_HINT } from '../../src/graph/errors/graph-error.js'
 import { DEFAULT_TOKEN_TENANT, mintToken } from '../../src/model/token.js'
+import { DEFAULT_TENANT as NO_AUTH_TENANT } from '../../src/store/result-store.js'
 import { DOC_ID, validBody } from '../helpers/graph-server.js'
 import { type ListeningServer, startListeningServer } from '../helpers/listening-server.js'
 

@@ -23,8 +23,8 @@ import {
 } from '@microsoft/msgraph-beta-sdk/models/oDataErrors/index.js'
 import type { Dispatcher } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_TENANT as NO_AUTH_TENANT } from '../../src/graph/auth/auth-hooks.js'
 import { DEFAULT_TOKEN_TENANT, mintToken } from '../../src/model/token.js'
+import { DEFAULT_TENANT as NO_AUTH_TENANT } from '../../src/store/result-store.js'
 import { DOC_ID } from '../helpers/graph-server.js'
 import { type ListeningServer, startListeningServer } from '../helpers/listening-server.js'
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
-import type { JournalEntry } from '../../src/control/journal/journal.js'
+import type { JournalEntry } from '../../src/model/control/journal-entry.js'
 import { bearer, SEED_PATH } from './graph-server.js'
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'

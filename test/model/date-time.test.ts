@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseDateTimeOffset } from '../../src/graph/odata/date-time-offset.js'
+import { parseDateTimeOffset } from '../../src/model/date-time.js'
 
 const SECOND = 10_000_000n
 

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ConfigError, configWith } from '../../src/config.js'
+import { ConfigError, configWith, optionLabel } from '../../src/config.js'
 import { generateCertificate } from '../../src/tls/certificate.js'
 import { resolveTls } from '../../src/tls/resolve-tls.js'
 
@@ -52,19 +52,22 @@ describe('resolveTls', () => {
   }
 
   it('gives nothing when TLS is off', async () => {
-    expect(await resolveTls(configWith())).toBeUndefined()
+    expect(await resolveTls(configWith(), optionLabel)).toBeUndefined()
   })
 
   it('generates a certificate with the extra names and writes it to --tls-cert-out', async () => {
     const out = join(dir, 'ca.pem')
-    const credentials = await resolveTls(tlsConfig({ tlsHostnames: ['graph-mock'], tlsCertOut: out }))
+    const credentials = await resolveTls(
+      tlsConfig({ tlsHostnames: ['graph-mock'], tlsCertOut: out }),
+      optionLabel
+    )
     expect(new X509Certificate(credentials?.cert ?? '').checkHost('graph-mock')).toBe('graph-mock')
     expect(await readFile(out, 'utf8')).toBe(credentials?.cert)
   })
 
   it('uses the given certificate and key files', async () => {
     const { cert, key, credentials } = await writePair('given')
-    expect(await resolveTls(tlsConfig({ tlsCert: cert, tlsKey: key }))).toEqual(credentials)
+    expect(await resolveTls(tlsConfig({ tlsCert: cert, tlsKey: key }), optionLabel)).toEqual(credentials)
   })
 
   it.each([
@@ -79,7 +82,7 @@ describe('resolveTls', () => {
     [{ tls: true, tlsCert: 'c' }, '--tls-cert (TLS_CERT) and --tls-key (TLS_KEY) go together'],
     [{ tls: true, tlsCert: 'c', tlsKey: 'k', tlsHostnames: ['a'] }, 'cannot change --tls-cert (TLS_CERT)']
   ])('refuses the combination %j', async (overrides, message) => {
-    const error = await resolveTls(configWith(overrides)).catch((thrown: unknown) => thrown)
+    const error = await resolveTls(configWith(overrides), optionLabel).catch((thrown: unknown) => thrown)
     expect(error).toBeInstanceOf(ConfigError)
     expect((error as Error).message).toContain(message)
   })
@@ -87,7 +90,7 @@ describe('resolveTls', () => {
   it('names the option and the file it cannot read', async () => {
     const { key } = await writePair('given')
     const missing = join(dir, 'missing.crt')
-    await expect(resolveTls(tlsConfig({ tlsCert: missing, tlsKey: key }))).rejects.toThrow(
+    await expect(resolveTls(tlsConfig({ tlsCert: missing, tlsKey: key }), optionLabel)).rejects.toThrow(
       new ConfigError(`Failed to read --tls-cert (TLS_CERT) '${missing}' (ENOENT).`)
     )
   })
@@ -95,20 +98,20 @@ describe('resolveTls', () => {
   it('refuses files that are not PEM, and a key of another certificate', async () => {
     const one = await writePair('one')
     const other = await writePair('other')
-    await expect(resolveTls(tlsConfig({ tlsCert: one.key, tlsKey: one.key }))).rejects.toThrow(
+    await expect(resolveTls(tlsConfig({ tlsCert: one.key, tlsKey: one.key }), optionLabel)).rejects.toThrow(
       'it is not a PEM certificate'
     )
-    await expect(resolveTls(tlsConfig({ tlsCert: one.cert, tlsKey: one.cert }))).rejects.toThrow(
+    await expect(resolveTls(tlsConfig({ tlsCert: one.cert, tlsKey: one.cert }), optionLabel)).rejects.toThrow(
       'it is not an unencrypted PEM private key'
     )
-    await expect(resolveTls(tlsConfig({ tlsCert: one.cert, tlsKey: other.key }))).rejects.toThrow(
-      `it is not the key of the certificate in '${one.cert}'`
-    )
+    await expect(
+      resolveTls(tlsConfig({ tlsCert: one.cert, tlsKey: other.key }), optionLabel)
+    ).rejects.toThrow(`it is not the key of the certificate in '${one.cert}'`)
   })
 
   it('says where it failed to write the certificate', async () => {
     const out = join(dir, 'no-such-folder', 'ca.pem')
-    await expect(resolveTls(tlsConfig({ tlsCertOut: out }))).rejects.toThrow(
+    await expect(resolveTls(tlsConfig({ tlsCertOut: out }), optionLabel)).rejects.toThrow(
       new ConfigError(`Failed to write the certificate to --tls-cert-out (TLS_CERT_OUT) '${out}' (ENOENT).`)
     )
   })

@@ -1,15 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { pathOf } from '../request-facts.js'
+import { type CallerOf, pathOf } from '../request-facts.js'
 import type { FaultRules } from './fault-rules.js'
 
 /** `preHandler` hook of the Graph scope: applies the fault rules' delay and error to a request. */
-export function injectFaults(faults: FaultRules) {
+export function injectFaults(faults: FaultRules, callerOf: CallerOf) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     const outcome = faults.decide({
       method: request.method,
       path: pathOf(request.url),
-      tenant: request.tenant
+      tenant: callerOf(request).tenant
     })
     if (outcome === undefined) return
     if (outcome.delayMs > 0) await sleep(outcome.delayMs)

@@ -15,15 +15,21 @@ function checkRule(rule: FaultRule): void {
 
 /** `/faults`: add a rule, list the rules with what is left of them, clear them. */
 export const faultRoutes: FastifyPluginAsyncTypebox<{ faults: FaultRules }> = async (app, { faults }) => {
-  app.post('/faults', { schema: { body: FaultRuleSchema } }, async (request, reply) => {
+  app.post('/faults', { schema: { body: FaultRuleSchema } }, async function addFault(request, reply) {
     checkRule(request.body)
     return reply.code(201).send(faults.add(request.body))
   })
 
-  app.get('/faults', async () => faults.list())
-
-  app.delete('/faults', { schema: { querystring: TenantQuerySchema } }, async (request, reply) => {
-    faults.clear(request.query.tenant)
-    return reply.code(204).send()
+  app.get('/faults', async function listFaults() {
+    return faults.list()
   })
+
+  app.delete(
+    '/faults',
+    { schema: { querystring: TenantQuerySchema } },
+    async function clearFaults(request, reply) {
+      faults.clear(request.query.tenant)
+      return reply.code(204).send()
+    }
+  )
 }

@@ -1,7 +1,6 @@
 import picomatch from 'picomatch'
 import { GraphError } from '../../graph/errors/graph-error.js'
-import type { FaultRule, FaultRuleView, NamedFaultRule } from '../../model/control/fault-rule.js'
-import type { FaultStatus } from '../../model/control/instrument-options.js'
+import type { FaultRule, FaultRuleView, FaultStatus, NamedFaultRule } from '../../model/control/fault-rule.js'
 import { mulberry32 } from './prng.js'
 
 /** What a request is matched on. */
@@ -128,4 +127,31 @@ export class FaultRules {
     }
     return delayMs > 0 ? { delayMs } : undefined
   }
+}
+
+/** The start-up options that make fault rules, as plain values. */
+export interface StartupFaults {
+  latencyMs: { min: number; max: number }
+  faultRate: number
+  faultStatuses: readonly FaultStatus[]
+  seed: number
+}
+
+/**
+ * `--latency-ms`, `--fault-rate` and `--fault-statuses` as fault rules, so that they are listed, cleared and
+ * reset like the others. Latency comes first: it applies whether or not the fault fires. The two draw from
+ * different seeds so that slow requests and failing ones are not the same.
+ */
+export function startupFaultRules(config: StartupFaults): NamedFaultRule[] {
+  const rules: NamedFaultRule[] = []
+  const { min, max } = config.latencyMs
+  if (max > 0) rules.push({ id: 'start-up-latency', delayMs: { min, max }, seed: (config.seed + 1) >>> 0 })
+  if (config.faultRate > 0)
+    rules.push({
+      id: 'start-up-faults',
+      rate: config.faultRate,
+      status: [...config.faultStatuses],
+      seed: config.seed
+    })
+  return rules
 }

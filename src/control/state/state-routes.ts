@@ -1,25 +1,69 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { TenantQuerySchema } from '../../model/control/control-query.js'
-import type { ResultStore } from '../../store/result-store.js'
+import { GraphError } from '../../graph/errors/graph-error.js'
+import { SeedRecordsSchema, TenantQuerySchema } from '../../model/control/control-query.js'
+import type { UserProcessingResult } from '../../model/user-processing-result.js'
+import { normalizeRecord } from '../../store/fixtures/normalize-record.js'
+import { DEFAULT_TENANT, type ResultStore } from '../../store/result-store.js'
 import type { FaultRules } from '../faults/fault-rules.js'
 import type { Journal } from '../journal/journal.js'
 import type { RateLimiter } from '../throttle/rate-limiter.js'
 
-export interface ResetOptions {
+export interface StateOptions {
   store: ResultStore
   journal: Journal
   faults: FaultRules
   limiter: RateLimiter | undefined
 }
 
-/** `POST /reset`: back to how the server started (fixtures, empty journal, start-up faults, fresh throttling). */
-export const resetRoutes: FastifyPluginAsyncTypebox<ResetOptions> = async (app, options) => {
-  app.post('/reset', { schema: { querystring: TenantQuerySchema } }, async (request, reply) => {
+function readRecords(records: readonly UserProcessingResult[]): UserProcessingResult[] {
+  const seen = new Map<string, number>()
+  records.forEach((record, index) => {
+    const earlier = seen.get(record.id)
+    if (earlier !== undefined) {
+      throw GraphError.invalidInput('body', [
+        {
+          target: `[${index}].id`,
+          message: `'[${index}].id' ${record.id} is already used by record ${earlier}`
+        }
+      ])
+    }
+    seen.set(record.id, index)
+  })
+  return records.map(normalizeRecord)
+}
+
+/**
+ * The mock's state: `POST /reset` goes back to how the server started (fixtures, empty journal, start-up faults,
+ * fresh throttling); `/userProcessingResults` reads, replaces (PUT) or upserts (POST) a tenant's records, while
+ * fixture files stay as they are.
+ */
+export const stateRoutes: FastifyPluginAsyncTypebox<StateOptions> = async (app, options) => {
+  const { store } = options
+  const read = { schema: { querystring: TenantQuerySchema } }
+  const write = { schema: { querystring: TenantQuerySchema, body: SeedRecordsSchema } }
+
+  app.post('/reset', read, async function reset(request, reply) {
     const { tenant } = request.query
-    await options.store.reset(tenant)
+    await store.reset(tenant)
     options.journal.clear(tenant)
     options.faults.reset(tenant)
     options.limiter?.clear(tenant)
     return reply.code(204).send()
+  })
+
+  app.get('/userProcessingResults', read, async function listRecords(request) {
+    return store.list(request.query.tenant ?? DEFAULT_TENANT)
+  })
+
+  app.put('/userProcessingResults', write, async function replaceRecords(request) {
+    const tenant = request.query.tenant ?? DEFAULT_TENANT
+    await store.replace(tenant, readRecords(request.body))
+    return store.list(tenant)
+  })
+
+  app.post('/userProcessingResults', write, async function upsertRecords(request) {
+    const tenant = request.query.tenant ?? DEFAULT_TENANT
+    await store.upsert(tenant, readRecords(request.body))
+    return store.list(tenant)
   })
 }

@@ -1,4 +1,8 @@
-import type { RateLimit } from '../../model/control/instrument-options.js'
+/** At most `limit` requests per tenant and application in each window of `windowMs`. */
+export interface RateLimit {
+  limit: number
+  windowMs: number
+}
 
 /** Bounds the memory of the limiter whatever the number of tenants and apps that call. */
 const MAX_KEYS = 10_000

@@ -1,9 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Claims } from '../../model/caller.js'
 import { MISSING_TOKEN_HINT } from '../errors/graph-error.js'
-import { authorize, type Claims, readClaims } from './authorize.js'
-
-/** The tenant of requests without a token's `tid` (and of every request when auth is off). */
-export const DEFAULT_TENANT = 'default'
+import { authorize, readClaims } from './authorize.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -1,3 +1,4 @@
+import type { Claims } from '../../model/caller.js'
 import { GraphError } from '../errors/graph-error.js'
 
 /** Graph's permission rules for a bearer token, as pure functions over the decoded claims. */
@@ -10,8 +11,6 @@ const GRAPH_AUDIENCES = new Set([
 
 /** The `tid` of every personal Microsoft account. */
 const PERSONAL_ACCOUNT_TENANT = '9188040d-6c67-4c5b-b112-36a304b66dad'
-
-export type Claims = Record<string, unknown>
 
 function decodeSegment(segment: string): Claims | undefined {
   if (!/^[A-Za-z0-9_-]+$/.test(segment)) return undefined

@@ -1,4 +1,4 @@
-import { parseDateTimeOffset } from './date-time-offset.js'
+import { parseDateTimeOffset } from '../../model/date-time.js'
 import { COMPARISON_OPERATORS, type ComparisonOperator, type FilterNode, type Literal } from './filter-ast.js'
 import { describeToken, type Token, TokenStream } from './lexer.js'
 import { ODataQueryError } from './query-error.js'

@@ -1,4 +1,4 @@
-import { parseDateTimeOffset } from './date-time-offset.js'
+import { parseDateTimeOffset } from '../../model/date-time.js'
 import { describeToken, type Token, TokenStream } from './lexer.js'
 import { ODataQueryError } from './query-error.js'
 

@@ -1,4 +1,4 @@
-import { parseDateTimeOffset } from './date-time-offset.js'
+import { parseDateTimeOffset } from '../../model/date-time.js'
 import type { ValueType } from './property-table.js'
 
 /** A value reduced to something `<` orders correctly. */

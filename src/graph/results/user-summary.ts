@@ -1,5 +1,5 @@
+import { parseDateTimeOffset } from '../../model/date-time.js'
 import type { UserProcessingResult } from '../../model/user-processing-result.js'
-import { parseDateTimeOffset } from '../odata/date-time-offset.js'
 import type { SummaryWindow } from '../odata/summary-params.js'
 
 const SUCCESSFUL = new Set(['completed'])

@@ -5,7 +5,7 @@ import type { ResultStore } from '../../store/result-store.js'
 import { READ_PERMISSIONS, WRITE_PERMISSIONS } from '../auth/permissions.js'
 import { GraphError } from '../errors/graph-error.js'
 import { asOData } from '../http/headers.js'
-import { wantsUnknownEnumMembers } from '../prefer.js'
+import { wantsUnknownEnumMembers } from '../http/request-headers.js'
 import { type PatchMode, readPatchBody } from './patch-body.js'
 import { presentResult } from './present.js'
 

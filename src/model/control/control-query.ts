@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox'
+import { UserProcessingResultSchema } from '../user-processing-result.js'
 
 /** `?tenant=<tid>`: the tenant a control call concerns; without it, the call concerns every tenant or `default`. */
 export const TenantQuerySchema = Type.Object(
@@ -16,3 +17,6 @@ export const PathSchema = Type.String({
   maxLength: 2000,
   expected: "a path starting with '/', e.g. /beta/workflowBase"
 })
+
+/** Records to seed a tenant with, in the fixture record shape, each checked with the entity's own schema. */
+export const SeedRecordsSchema = Type.Array(UserProcessingResultSchema, { maxItems: 10_000 })

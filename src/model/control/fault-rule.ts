@@ -1,6 +1,12 @@
 import { type Static, Type } from '@sinclair/typebox'
 import { MethodSchema, PathSchema } from './control-query.js'
-import { FAULT_STATUSES, MAX_DELAY_MS } from './instrument-options.js'
+
+/** The statuses a fault can answer with, each with Graph's code and message (see GraphError). */
+export const FAULT_STATUSES = [429, 500, 502, 503, 504] as const
+export type FaultStatus = (typeof FAULT_STATUSES)[number]
+
+/** Bounds every injected delay, so a typo cannot hang a test suite. */
+export const MAX_DELAY_MS = 60_000
 
 const FaultStatusSchema = Type.Union(FAULT_STATUSES.map((status) => Type.Literal(status)))
 const Delay = Type.Integer({ minimum: 0, maximum: MAX_DELAY_MS })

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { JournalEntrySchema } from '../../../src/control/journal/journal.js'
 import { MAX_KEPT_BODY } from '../../../src/control/journal/journal-hook.js'
+import { JournalEntrySchema } from '../../../src/model/control/journal-entry.js'
 import { mintToken } from '../../../src/model/token.js'
 import { control, getSeed, journal } from '../../helpers/control.js'
 import {

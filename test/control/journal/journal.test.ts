@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { Journal, type JournalEntry } from '../../../src/control/journal/journal.js'
+import { Journal } from '../../../src/control/journal/journal.js'
+import type { JournalEntry } from '../../../src/model/control/journal-entry.js'
 
 function entry(index: number, overrides: Partial<JournalEntry> = {}): JournalEntry {
   return {

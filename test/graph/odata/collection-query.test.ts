@@ -4,8 +4,7 @@ import {
   parseCountQuery,
   parseEntityQuery
 } from '../../../src/graph/odata/collection-query.js'
-import { nextPageQuery } from '../../../src/graph/odata/next-link.js'
-import { applyQuery, type QueryPage } from '../../../src/graph/odata/paging.js'
+import { applyQuery, nextPageQuery, type QueryPage } from '../../../src/graph/odata/paging.js'
 import { type PresentedResult, resultQueryTable } from '../../../src/graph/results/query-table.js'
 import { ids, makeRecord, odataError, results } from '../../helpers/odata.js'
 

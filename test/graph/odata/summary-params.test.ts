@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseDateTimeOffset } from '../../../src/graph/odata/date-time-offset.js'
 import { parseSummaryParams } from '../../../src/graph/odata/summary-params.js'
+import { parseDateTimeOffset } from '../../../src/model/date-time.js'
 import { odataError } from '../../helpers/odata.js'
 
 const rejection = (segment: string) => odataError(() => parseSummaryParams(segment))

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
-import { DEFAULT_TENANT } from '../../../src/graph/auth/auth-hooks.js'
 import { DEFAULT_TOKEN_TENANT, mintToken } from '../../../src/model/token.js'
+import { DEFAULT_TENANT } from '../../../src/store/result-store.js'
 import {
   anyJson,
   GRAPH_AUDIENCES,
