@@ -1,7 +1,7 @@
-import type { FastifyInstance } from 'fastify'
+import { createHash, timingSafeEqual } from 'node:crypto'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { GraphError } from '../graph/errors/graph-error.js'
 import type { ResultStore } from '../store/result-store.js'
-import { requireAdminKey } from './admin-key-hook.js'
 import { faultRoutes } from './faults/fault-routes.js'
 import type { FaultRules } from './faults/fault-rules.js'
 import type { Journal } from './journal/journal.js'
@@ -19,6 +19,21 @@ export interface ControlOptions {
   adminKey: string
   /** The PEM the server presents over HTTPS, served at `/ca.pem`. */
   certificate?: string
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest()
+}
+
+/** `onRequest` hook of the control scope when `--admin-key` is set: the header must carry the key. */
+function requireAdminKey(adminKey: string) {
+  const expected = digest(adminKey)
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    const sent = request.headers['x-mock-admin-key']
+    // Digests have one length, so the comparison takes the same time whatever was sent.
+    if (typeof sent !== 'string' || !timingSafeEqual(digest(sent), expected))
+      throw GraphError.adminKeyRequired()
+  }
 }
 
 /** The control routes, behind the admin key when there is one. */

@@ -1,11 +1,10 @@
 import { compileFilter, type Predicate } from './filter-compile.js'
 import { parseFilter } from './filter-parser.js'
-import { parseNameList } from './name-list.js'
 import { type OrderByKey, parseOrderBy } from './orderby.js'
 import type { PropertyTable } from './property-table.js'
 import { ODataQueryError } from './query-error.js'
 import { type QueryOptions, readQueryOptions } from './query-options.js'
-import { parseSelect } from './select.js'
+import { parseNameList, parseSelect } from './select.js'
 import { decodeSkiptoken, queryFingerprint } from './skiptoken.js'
 
 /** A validated plan for one collection request; `applyQuery` runs it. */

@@ -7,7 +7,8 @@ import {
   StrictPatchBodySchema,
   type UserProcessingResultChanges
 } from '../../model/user-processing-result.js'
-import { bodyMessages, GraphError, type GraphErrorDetail } from '../errors/graph-error.js'
+import { bodyMessages } from '../errors/body-messages.js'
+import { GraphError, type GraphErrorDetail } from '../errors/graph-error.js'
 
 export type PatchMode = 'strict' | 'partial'
 

@@ -1,6 +1,6 @@
 import { EXECUTION_TYPE_MEMBERS, PROCESSING_STATUS_MEMBERS, UNKNOWN_FUTURE_VALUE } from '../../model/enums.js'
 import { ENTITY_TYPE, UserProcessingResultSchema } from '../../model/user-processing-result.js'
-import { bodyMessages } from '../errors/graph-error.js'
+import { bodyMessages } from '../errors/body-messages.js'
 import type { ComparisonOperator } from '../odata/filter-ast.js'
 import type { PropertyTable, QueryableProperty, ValueType } from '../odata/property-table.js'
 import type { presentResult } from './present.js'

@@ -31,7 +31,7 @@ export async function workflowBaseRoutes(app: FastifyInstance, { store, patchMod
   app.get<ById>(
     '/workflowBase/userProcessingResults/:id',
     { config: { permissions: READ_PERMISSIONS }, schema: { response: entityResponse } },
-    async (request, reply) => {
+    async function getSeedResult(request, reply) {
       const record = await store.get(request.tenant, request.params.id)
       if (record === undefined) throw GraphError.resourceNotFound(request.params.id)
       return asOData(reply).send(entity(request, record))
@@ -41,7 +41,7 @@ export async function workflowBaseRoutes(app: FastifyInstance, { store, patchMod
   app.patch<ById>(
     '/workflowBase/userProcessingResults/:id',
     { config: { permissions: WRITE_PERMISSIONS }, schema: { response: entityResponse } },
-    async (request, reply) => {
+    async function patchSeedResult(request, reply) {
       const changes = readPatchBody(request.body, {
         mode: patchMode,
         urlId: request.params.id,

@@ -52,7 +52,7 @@ export async function lifecycleWorkflowRoutes(app: FastifyInstance, options: Lif
   const config = { permissions: REPORT_READ_PERMISSIONS }
 
   for (const collection of COLLECTIONS) {
-    app.get<Scoped>(collection, { config }, async (request, reply) => {
+    app.get<Scoped>(collection, { config }, async function listResults(request, reply) {
       const { entities, table } = await presented(request)
       const plan = parseCollectionQuery(rawQuery(request), table)
       const { page, total, nextSkiptoken } = applyQuery(entities, plan, options.pageSize)
@@ -68,7 +68,7 @@ export async function lifecycleWorkflowRoutes(app: FastifyInstance, options: Lif
       })
     })
 
-    app.get<Scoped>(`${collection}/$count`, { config }, async (request, reply) => {
+    app.get<Scoped>(`${collection}/$count`, { config }, async function countResults(request, reply) {
       const { entities, table } = await presented(request)
       const { filter } = parseCountQuery(rawQuery(request), table)
       const count = filter === undefined ? entities.length : entities.filter(filter).length
@@ -76,7 +76,7 @@ export async function lifecycleWorkflowRoutes(app: FastifyInstance, options: Lif
     })
 
     // One segment serves both `{id}` and `summary(...)`: Graph addresses the function as a key-like segment.
-    app.get<Scoped>(`${collection}/:id`, { config }, async (request, reply) => {
+    app.get<Scoped>(`${collection}/:id`, { config }, async function getResultOrSummary(request, reply) {
       const segment = request.params.id ?? ''
       const window = parseSummaryParams(segment)
       if (window !== undefined) return sendSummary(request, reply, window)
