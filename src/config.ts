@@ -4,7 +4,7 @@ import { Value } from '@sinclair/typebox/value'
 import { ConfigError } from './config-error.js'
 import { FAULT_STATUSES, type FaultStatus, MAX_DELAY_MS } from './model/control/fault-rule.js'
 import { MAX_JOURNAL_SIZE } from './model/control/journal-entry.js'
-import { BUNDLED_FIXTURES } from './store/fixtures/load-fixtures.js'
+import { BUNDLED_FIXTURES } from './store/seed/load-fixtures.js'
 
 // The syntaxes of the options for faults, latency and throttling, decoded into the values the server uses.
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }

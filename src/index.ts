@@ -8,9 +8,9 @@ export {
   UserProcessingResultSchema
 } from './model/user-processing-result.js'
 export { buildServer, type ServerDeps } from './server.js'
-export { loadFixtures, loadSeed, type Seed } from './store/fixtures/load-fixtures.js'
 export { MemoryStore } from './store/memory-store.js'
 export type { ResultStore } from './store/result-store.js'
+export { loadFixtures, loadSeed, type Seed } from './store/seed/load-fixtures.js'
 export {
   DEFAULT_WORKFLOW_ID,
   type WorkflowDefinition,

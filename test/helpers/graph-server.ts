@@ -3,8 +3,8 @@ import { type Config, configWith } from '../../src/config.js'
 import { DEFAULT_TOKEN_TENANT, mintToken, type TokenOptions } from '../../src/model/token.js'
 import type { UserProcessingResult } from '../../src/model/user-processing-result.js'
 import { buildServer, type ServerDeps } from '../../src/server.js'
-import { loadFixtures } from '../../src/store/fixtures/load-fixtures.js'
 import { MemoryStore } from '../../src/store/memory-store.js'
+import { loadFixtures } from '../../src/store/seed/load-fixtures.js'
 
 export const DOC_ID = '78b83505-6967-4168-a7ea-4921c0543ce9'
 export const SEED_PATH = `/beta/workflowBase/userProcessingResults/${DOC_ID}`

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_TOKEN_TENANT } from '../../../src/model/token.js'
-import { BUNDLED_FIXTURES, loadFixtures } from '../../../src/store/fixtures/load-fixtures.js'
+import { BUNDLED_FIXTURES, loadFixtures } from '../../../src/store/seed/load-fixtures.js'
 import { control, journal } from '../../helpers/control.js'
 import {
   bearer,
