@@ -7,7 +7,7 @@ import type { TestServer } from './graph-server.js'
 
 /**
  * Fixed, so that a failure is reproducible; fast-check prints it with the failing case's path. FUZZ_SEED
- * explores other seeds: `FUZZ_SEED=$RANDOM npx vitest run test/properties-*.test.ts`.
+ * explores other seeds: `FUZZ_SEED=$RANDOM npx vitest run properties`.
  */
 export const SEED = Number(process.env.FUZZ_SEED ?? 20261128)
 
