@@ -11,13 +11,13 @@ import { type ListeningServer, startListeningServer } from '../helpers/listening
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
-/** The code block that follows `<!-- readme-snippet: NAME` in the README. */
-async function readmeSnippet(name: string): Promise<string> {
-  const readme = await readFile(join(ROOT, 'README.md'), 'utf8')
+/** The code block that follows `<!-- readme-snippet: NAME` in the README or a doc. */
+async function readmeSnippet(name: string, file = 'README.md'): Promise<string> {
+  const text = await readFile(join(ROOT, file), 'utf8')
   const block = new RegExp(
     `<!-- readme-snippet: ${name}\\b[^>]*-->\\s*\`\`\`ts\\n([\\s\\S]*?)\\n\`\`\``
-  ).exec(readme)
-  if (block?.[1] === undefined) throw new Error(`README.md has no snippet '${name}'`)
+  ).exec(text)
+  if (block?.[1] === undefined) throw new Error(`${file} has no snippet '${name}'`)
   return block[1]
 }
 
@@ -25,8 +25,8 @@ async function readmeSnippet(name: string): Promise<string> {
  * Runs a README snippet as a user would: a fresh Node process, the token in GRAPH_TOKEN and the certificate
  * trusted through NODE_EXTRA_CA_CERTS only. The snippet's port 4000 is swapped for the test server's.
  */
-async function runSnippet(name: string, server: ListeningServer, caFile: string) {
-  const code = (await readmeSnippet(name)).replaceAll('https://localhost:4000', server.origin)
+async function runSnippet(name: string, server: ListeningServer, caFile: string, file?: string) {
+  const code = (await readmeSnippet(name, file)).replaceAll('https://localhost:4000', server.origin)
   const child = spawn(process.execPath, ['--input-type=module', '--eval', code], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', GRAPH_TOKEN: mintToken(), NODE_EXTRA_CA_CERTS: caFile },
@@ -44,7 +44,7 @@ async function runSnippet(name: string, server: ListeningServer, caFile: string)
   return { exitCode: exitCode as number | null, stdout, stderr }
 }
 
-describe('the README snippets, run against the mock with --tls and auth enforced', () => {
+describe('the README and docs snippets, run against the mock with --tls and auth enforced', () => {
   let server: ListeningServer
   let dir: string
   let caFile: string
@@ -80,5 +80,13 @@ describe('the README snippets, run against the mock with --tls and auth enforced
       workflowVersion: 3,
       startedDateTime: null
     })
+  })
+
+  it("docs/batching.md's v3 snippet PATCHes, then reads back and counts through dependsOn", async () => {
+    const run = await runSnippet('batching', server, caFile, 'docs/batching.md')
+    expect(run.stderr).toBe('')
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).toBe('200 4 10\n')
+    expect((await server.store.get(DEFAULT_TOKEN_TENANT, DOC_ID))?.workflowVersion).toBe(4)
   })
 })
