@@ -19,8 +19,9 @@ export async function batchRoutes(app: FastifyInstance) {
   const version = app.prefix
 
   app.post('/$batch', { config: { permissions: TOKEN_ONLY } }, async function runBatch(request, reply) {
-    const outer = batchLinkOf(request)
-    if (outer !== null) throw GraphError.badRequest(batchMessages.nested(outer.id))
+    // A batch that is itself a request of a batch: Graph allows no nesting.
+    const enclosing = batchLinkOf(request)
+    if (enclosing !== null) throw GraphError.badRequest(batchMessages.nested(enclosing.id))
     const { requests } = readBatch(request.body)
     const payloads = requests.map(innerPayload)
     const responses: BatchResponseItem[] = []
