@@ -12,6 +12,7 @@ import { controlPlugin } from './control/plugin.js'
 import { RateLimiter } from './control/throttle/rate-limiter.js'
 import { throttleRequests } from './control/throttle/throttle-hook.js'
 import { callerOf } from './graph/auth/caller.js'
+import { batchLinkOf } from './graph/batch/batch-link.js'
 import { clientErrorHandler } from './graph/errors/client-error.js'
 import { BODY_LIMIT, handleError } from './graph/errors/error-handler.js'
 import { notFoundHandler, RouteTable } from './graph/errors/not-found.js'
@@ -131,10 +132,10 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     pageSize: config.pageSize,
     auth: config.auth,
     patchMode: config.patchMode,
-    // The one place the test-control instruments reach into Graph: the journal sees every request of the scope,
-    // throttling and faults the routed ones once Graph's auth has passed.
+    // The one place the test-control instruments reach into Graph: the journal sees every request of the scope
+    // (and which batch it ran in), throttling and faults the routed ones once Graph's auth has passed.
     hooks: {
-      onSend: [recordRequests(journal, callerOf)],
+      onSend: [recordRequests(journal, callerOf, batchLinkOf)],
       preHandler: [
         ...(limiter === undefined ? [] : [throttleRequests(limiter, callerOf)]),
         injectFaults(faults, callerOf)

@@ -8,6 +8,7 @@ import type {
 import { DEFAULT_TENANT, type ResultStore } from '../store/result-store.js'
 import type { WorkflowDirectory } from '../store/workflow-directory.js'
 import { authenticate, identifyTenant, warnOnceWithoutToken } from './auth/auth-hooks.js'
+import { batchRoutes } from './batch/batch-routes.js'
 import { requireJsonBody } from './http/request-headers.js'
 import type { PatchMode } from './results/patch-body.js'
 import { workflowBaseRoutes } from './results/workflow-base-routes.js'
@@ -34,17 +35,27 @@ export interface GraphOptions {
   notFound: (request: FastifyRequest, reply: FastifyReply) => FastifyReply
 }
 
-type RouteOptions = Pick<GraphOptions, 'store' | 'workflows' | 'pageSize' | 'auth' | 'patchMode'> & {
+type RouteOptions = Pick<GraphOptions, 'store' | 'workflows' | 'pageSize' | 'patchMode'> & {
   preHandler: GraphHooks['preHandler']
+  rules: (app: FastifyInstance) => void
+}
+
+/** Graph's auth and body rules, for the routes of a scope. */
+function graphRules(auth: GraphOptions['auth']) {
+  // One warning per server, not per scope.
+  const warnWithoutToken = warnOnceWithoutToken()
+  return (app: FastifyInstance) => {
+    if (auth === 'enforce') {
+      app.addHook('onRequest', warnWithoutToken)
+      app.addHook('onRequest', authenticate)
+    }
+    app.addHook('preParsing', requireJsonBody)
+  }
 }
 
 /** Graph's routes, behind Graph's auth and body rules, then the hooks handed in (throttling, faults). */
 async function graphRoutes(app: FastifyInstance, options: RouteOptions) {
-  if (options.auth === 'enforce') {
-    app.addHook('onRequest', warnOnceWithoutToken())
-    app.addHook('onRequest', authenticate)
-  }
-  app.addHook('preParsing', requireJsonBody)
+  options.rules(app)
   for (const hook of options.preHandler) app.addHook('preHandler', hook)
   await app.register(workflowBaseRoutes, { store: options.store, patchMode: options.patchMode })
   await app.register(lifecycleWorkflowRoutes, {
@@ -55,8 +66,17 @@ async function graphRoutes(app: FastifyInstance, options: RouteOptions) {
 }
 
 /**
- * The `/beta` scope: everything that imitates Microsoft Graph. Unknown paths are answered out here, before auth
- * and body rules (as Graph's router does), and the `onSend` hooks see every request, those included.
+ * `$batch`, behind the same auth and body rules but not the hooks handed in: Graph throttles (and fails) the
+ * requests inside a batch one by one, and each of them passes those hooks when it runs.
+ */
+async function batchScope(app: FastifyInstance, options: Pick<RouteOptions, 'rules'>) {
+  options.rules(app)
+  await app.register(batchRoutes)
+}
+
+/**
+ * A version scope (`/beta`): everything that imitates Microsoft Graph. Unknown paths are answered out here,
+ * before auth and body rules (as Graph's router does), and the `onSend` hooks see every request, those included.
  */
 export async function graphPlugin(app: FastifyInstance, options: GraphOptions) {
   app.decorateRequest('claims', undefined)
@@ -64,13 +84,15 @@ export async function graphPlugin(app: FastifyInstance, options: GraphOptions) {
   if (options.auth === 'enforce') app.addHook('onRequest', identifyTenant)
   for (const hook of options.hooks.onSend) app.addHook('onSend', hook)
   app.setNotFoundHandler(options.notFound)
-  const { store, workflows, pageSize, auth, patchMode, hooks } = options
+  const { store, workflows, pageSize, patchMode, hooks } = options
+  const rules = graphRules(options.auth)
   await app.register(graphRoutes, {
     store,
     workflows,
     pageSize,
-    auth,
     patchMode,
-    preHandler: hooks.preHandler
+    preHandler: hooks.preHandler,
+    rules
   })
+  await app.register(batchScope, { rules })
 }

@@ -50,16 +50,20 @@ export function describeSchemaError(error: ValueError): string {
   }
 }
 
-/** A compiled checker that explains its first failure in one sentence. */
+/** A compiled checker that explains its first failure in one sentence, and names the field it is about. */
 export function compileChecker<T extends TSchema>(schema: T) {
   const check = TypeCompiler.Compile(schema)
+  // The compiled check is fast; the error iterator walks the schema dynamically, so it runs only on failure.
+  const firstIssue = (value: unknown): { target: string; message: string } | undefined => {
+    if (check.Check(value)) return undefined
+    const error = check.Errors(value).First()
+    return error === undefined
+      ? undefined
+      : { target: fieldOf(error.path), message: describeSchemaError(error) }
+  }
   return {
     check,
-    firstProblem(value: unknown): string | undefined {
-      // The compiled check is fast; the error iterator walks the schema dynamically, so it runs only on failure.
-      if (check.Check(value)) return undefined
-      const error = check.Errors(value).First()
-      return error === undefined ? undefined : describeSchemaError(error)
-    }
+    firstIssue,
+    firstProblem: (value: unknown): string | undefined => firstIssue(value)?.message
   }
 }

@@ -1,26 +1,15 @@
-import { Client, type FetchOptions, GraphError } from '@microsoft/microsoft-graph-client'
+import { Client, GraphError } from '@microsoft/microsoft-graph-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MISSING_TOKEN_HINT } from '../../src/graph/errors/graph-error.js'
 import { DEFAULT_TOKEN_TENANT, mintToken } from '../../src/model/token.js'
 import { DEFAULT_TENANT as NO_AUTH_TENANT } from '../../src/store/result-store.js'
+import { graphClient } from '../helpers/graph-client.js'
 import { DOC_ID, validBody } from '../helpers/graph-server.js'
 import { type ListeningServer, startListeningServer } from '../helpers/listening-server.js'
 
 // The client adds the version: this is the path under `beta`.
 const API_PATH = `/workflowBase/userProcessingResults/${DOC_ID}`
 const BODY = validBody({ startedDateTime: '2026-11-28T10:00:05.5+02:00' })
-
-/** The client as the README sets it up: the mock's https origin, beta, and `localhost` as a custom host. */
-function graphClient(server: ListeningServer, token: string, customHosts = new Set(['localhost'])): Client {
-  return Client.init({
-    baseUrl: server.origin,
-    defaultVersion: 'beta',
-    customHosts,
-    authProvider: (done) => done(null, token),
-    // undici's `dispatcher` goes through to Node's fetch; the v3 typings predate it.
-    fetchOptions: { dispatcher: server.dispatcher } as FetchOptions
-  })
-}
 
 async function graphErrorOf(request: Promise<unknown>): Promise<GraphError> {
   const error = await request.then(

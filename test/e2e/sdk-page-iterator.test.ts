@@ -1,11 +1,8 @@
-import {
-  Client,
-  type FetchOptions,
-  type PageCollection,
-  PageIterator
-} from '@microsoft/microsoft-graph-client'
+import type { Client, PageCollection } from '@microsoft/microsoft-graph-client'
+import { PageIterator } from '@microsoft/microsoft-graph-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mintToken } from '../../src/model/token.js'
+import { graphClient } from '../helpers/graph-client.js'
 import { type ListeningServer, startListeningServer } from '../helpers/listening-server.js'
 import { WORKFLOW } from '../helpers/workflows.js'
 
@@ -25,13 +22,7 @@ describe('the v3 client’s PageIterator over HTTPS', () => {
   beforeAll(async () => {
     server = await startListeningServer({ auth: 'enforce', tls: true })
     const token = mintToken({ scopes: ['LifecycleWorkflows-Reports.Read.All'] })
-    client = Client.init({
-      baseUrl: server.origin,
-      defaultVersion: 'beta',
-      customHosts: new Set(['localhost']),
-      authProvider: (done) => done(null, token),
-      fetchOptions: { dispatcher: server.dispatcher } as FetchOptions
-    })
+    client = graphClient(server, token)
   })
   afterAll(async () => server.close())
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { Agent } from 'undici'
-import { configWith } from '../../src/config.js'
+import { type Config, configWith } from '../../src/config.js'
 import { buildServer } from '../../src/server.js'
 import { MemoryStore } from '../../src/store/memory-store.js'
 import { BUNDLED_FIXTURES, loadSeed } from '../../src/store/seed/load-fixtures.js'
@@ -22,12 +22,14 @@ export interface ListeningServer {
 export async function startListeningServer(options: {
   auth: 'enforce' | 'off'
   tls: boolean
+  /** Other options, e.g. a rate limit. */
+  config?: Partial<Config>
 }): Promise<ListeningServer> {
   const seed = await loadSeed(BUNDLED_FIXTURES)
   const store = new MemoryStore(seed.results)
   const workflows = new WorkflowDirectory(seed.workflows)
   const tls = options.tls ? await generateCertificate() : undefined
-  const app = await buildServer(configWith({ auth: options.auth, logLevel: 'silent' }), {
+  const app = await buildServer(configWith({ ...options.config, auth: options.auth, logLevel: 'silent' }), {
     store,
     workflows,
     tls

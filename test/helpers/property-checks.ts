@@ -24,7 +24,10 @@ export const SPEC_CODES: Record<number, string[]> = {
 
 type Records = Map<string, Map<string, object>>
 
-export async function snapshot(server: TestServer, tenants: Iterable<string>): Promise<Records> {
+export async function snapshot(
+  server: Pick<TestServer, 'store'>,
+  tenants: Iterable<string>
+): Promise<Records> {
   const records: Records = new Map()
   for (const tenant of tenants) {
     records.set(tenant, new Map((await server.store.list(tenant)).map((record) => [record.id, record])))

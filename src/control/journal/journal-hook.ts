@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Claims } from '../../model/caller.js'
 import type { JournalClaims } from '../../model/control/journal-entry.js'
-import { type CallerOf, pathOf } from '../request-facts.js'
+import { type BatchLinkOf, type CallerOf, pathOf } from '../request-facts.js'
 import type { Journal } from './journal.js'
 
 /** Bodies up to this size are kept; a larger one is replaced by a note, so the journal's memory stays bounded. */
@@ -51,7 +51,7 @@ function headersOf(headers: FastifyRequest['headers']): Record<string, unknown> 
  * the headers and query and parsing the answer wait until the journal is read (most requests are never read:
  * doing it on each one cost ~3 µs of a ~55 µs PATCH in npm run bench).
  */
-export function recordRequests(journal: Journal, callerOf: CallerOf) {
+export function recordRequests(journal: Journal, callerOf: CallerOf, batchLinkOf: BatchLinkOf) {
   return async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const duration = Math.round(reply.elapsedTime * 1000) / 1000
     const started = Date.now() - duration
@@ -59,6 +59,7 @@ export function recordRequests(journal: Journal, callerOf: CallerOf) {
     const { tenant, claims, clientRequestId } = callerOf(request)
     const { method, url, id, query, headers } = request
     const requestBody = requestBodyOf(request)
+    const batch = batchLinkOf(request)
     journal.add(tenant, () => ({
       time: new Date(started).toISOString(),
       method,
@@ -68,6 +69,7 @@ export function recordRequests(journal: Journal, callerOf: CallerOf) {
       duration,
       'request-id': id,
       'client-request-id': clientRequestId,
+      batch,
       claims: journalClaims(claims),
       headers: headersOf(headers),
       requestBody,

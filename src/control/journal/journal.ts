@@ -70,6 +70,7 @@ function matchesQuery(record: JournalRecord, query: JournalQuery): boolean {
     (query.path === undefined || entry.path.toLowerCase().startsWith(query.path.toLowerCase())) &&
     (query.status === undefined || entry.status === query.status) &&
     (query.tenant === undefined || tenant === query.tenant) &&
+    (query.batch === undefined || entry.batch?.requestId === query.batch) &&
     (query.since === undefined || Date.parse(entry.time) >= Date.parse(query.since))
   )
 }

@@ -5,7 +5,7 @@ import { authorize, readClaims } from './authorize.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** The permissions of which a token must hold one to call the route. */
+    /** The permissions of which a token must hold one to call the route; none (`TOKEN_ONLY`): any valid token. */
     permissions?: readonly string[]
   }
   interface FastifyRequest {

@@ -79,13 +79,17 @@ export function grantedPermissions(claims: Claims): string[] | undefined {
   return undefined
 }
 
-/** Validates a decoded token the way Graph's gateway does: audience, lifetime, account type, then permission. */
+/**
+ * Validates a decoded token the way Graph's gateway does: audience, lifetime, account type, then permission.
+ * With no permission to accept, only audience and lifetime are checked.
+ */
 export function authorizeClaims(claims: Claims, accepted: readonly string[], nowSeconds: number): void {
   // A JWT may carry one audience or several.
   const audiences: unknown[] = Array.isArray(claims.aud) ? claims.aud : [claims.aud]
   if (!audiences.some((aud) => typeof aud === 'string' && GRAPH_AUDIENCES.has(aud)))
     throw GraphError.invalidAudience()
   checkLifetime(claims, nowSeconds)
+  if (accepted.length === 0) return
   if (claims.tid === PERSONAL_ACCOUNT_TENANT) throw GraphError.personalAccount()
   const granted = grantedPermissions(claims)
   if (granted === undefined) throw GraphError.noPermissionClaims()

@@ -1,3 +1,5 @@
+import { batchMessages } from './batch-messages.js'
+
 /** One entry of Graph's `error.details`. */
 export interface GraphErrorDetail {
   code: string
@@ -129,6 +131,11 @@ export class GraphError extends Error {
         headers: { allow: allow.join(', ') }
       }
     )
+  }
+
+  /** A request of a batch not run because the one it depends on failed (Graph: "424 (Failed Dependency)"). */
+  static failedDependency(dependency: string): GraphError {
+    return new GraphError(424, 'FailedDependency', batchMessages.failedDependency(dependency))
   }
 
   static payloadTooLarge(limit: number): GraphError {

@@ -1,7 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { GraphError } from '../errors/graph-error.js'
 
-const WRITE_METHODS = new Set(['PATCH', 'POST', 'PUT'])
+export const WRITE_METHODS: ReadonlySet<string> = new Set(['PATCH', 'POST', 'PUT'])
+
+/** `Application/JSON; charset=utf-8` → `application/json`. */
+export function mediaTypeOf(contentType: string): string {
+  return contentType.split(';', 1)[0]?.trim().toLowerCase() ?? ''
+}
 
 /**
  * `preParsing` hook of the Graph scope: Graph wants a declared JSON body on writes and answers a missing
@@ -11,8 +16,7 @@ export async function requireJsonBody(request: FastifyRequest, _reply: FastifyRe
   if (!WRITE_METHODS.has(request.method)) return
   const contentType = request.headers['content-type']?.trim()
   if (contentType === undefined || contentType === '') throw GraphError.contentTypeMissing()
-  const mediaType = contentType.split(';')[0]?.trim().toLowerCase()
-  if (mediaType !== 'application/json') throw GraphError.unsupportedMediaType(contentType)
+  if (mediaTypeOf(contentType) !== 'application/json') throw GraphError.unsupportedMediaType(contentType)
 }
 
 /** Whether the request has `Prefer: include-unknown-enum-members` (among other preferences, in any case). */

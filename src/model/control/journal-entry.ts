@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox'
+import { BatchLinkSchema } from '../batch.js'
 import { DateTimeOffset } from '../edm.js'
 import { MethodSchema, PathSchema } from './control-query.js'
 
@@ -29,6 +30,8 @@ export const JournalEntrySchema = Type.Object({
   duration: Type.Number(),
   'request-id': Text,
   'client-request-id': Text,
+  /** For a request that ran inside a `$batch`: that batch's request-id and the request's id in it; else null. */
+  batch: Type.Union([BatchLinkSchema, Type.Null()]),
   claims: Type.Union([JournalClaimsSchema, Type.Null()]),
   /** The request headers without `authorization`. */
   headers: Type.Record(Text, Type.Unknown()),
@@ -47,6 +50,8 @@ export const JournalQuerySchema = Type.Object(
     path: Type.Optional(PathSchema),
     status: Type.Optional(Type.Integer({ minimum: 100, maximum: 599 })),
     tenant: Type.Optional(Type.String({ minLength: 1 })),
+    /** The requests that ran inside the batch with this request-id. */
+    batch: Type.Optional(Type.String({ minLength: 1 })),
     /** Entries from this time on. */
     since: Type.Optional(DateTimeOffset),
     /** Only the newest n entries. */

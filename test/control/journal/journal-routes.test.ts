@@ -51,6 +51,7 @@ describe('the request journal', () => {
         'duration',
         'request-id',
         'client-request-id',
+        'batch',
         'claims',
         'headers',
         'requestBody',
@@ -64,6 +65,7 @@ describe('the request journal', () => {
       status: 200,
       'request-id': response.headers['request-id'],
       'client-request-id': 'my-client-id',
+      batch: null,
       claims: {
         tid: 'tenant-a',
         appid: '00001111-aaaa-2222-bbbb-3333cccc4444',
@@ -219,6 +221,7 @@ describe('GET /_mock/requests filters', () => {
       /^Invalid querystring: 'path' has the invalid value "beta" \(expected a path starting with '\/'/,
       'path'
     ],
+    ['?batch=', /^Invalid querystring: 'batch' has the invalid value ""/, 'batch'],
     ['?colour=red', "Invalid querystring: 'colour' is not a known property.", 'colour']
   ])('rejects %s naming the field', async (query, message, target) => {
     const response = await control(server.app, 'GET', `/requests${query}`)

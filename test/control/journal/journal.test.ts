@@ -12,6 +12,7 @@ function entry(index: number, overrides: Partial<JournalEntry> = {}): JournalEnt
     duration: 1,
     'request-id': `r${index}`,
     'client-request-id': `r${index}`,
+    batch: null,
     claims: null,
     headers: {},
     requestBody: null,
@@ -46,5 +47,15 @@ describe('Journal', () => {
     for (let index = 0; index < 6; index++) journal.add('t', entry(index, { status: index % 2 ? 429 : 200 }))
     expect(ids(journal.list({ status: 429, limit: 2 }))).toEqual(['r3', 'r5'])
     expect(ids(journal.list({ since: '2026-01-01T00:00:04.0000000Z' }))).toEqual(['r4', 'r5'])
+  })
+
+  it("filters the requests of one batch by the batch's request-id", () => {
+    const journal = new Journal(10)
+    journal.add('t', entry(0, { batch: { requestId: 'b1', id: '1' } }))
+    journal.add('t', entry(1, { batch: { requestId: 'b2', id: '1' } }))
+    journal.add('t', entry(2, { batch: { requestId: 'b1', id: '2' } }))
+    journal.add('t', entry(3))
+    expect(ids(journal.list({ batch: 'b1' }))).toEqual(['r0', 'r2'])
+    expect(ids(journal.list({ batch: 'r3' }))).toEqual([])
   })
 })
