@@ -1,6 +1,8 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { authenticate } from '../../../src/graph/auth/auth-hooks.js'
 import { authorize, bearerToken, decodeJwt, grantedPermissions } from '../../../src/graph/auth/authorize.js'
-import { READ_PERMISSIONS, WRITE_PERMISSIONS } from '../../../src/graph/auth/permissions.js'
+import { READ_PERMISSIONS, TOKEN_ONLY, WRITE_PERMISSIONS } from '../../../src/graph/auth/permissions.js'
 import { GraphError } from '../../../src/graph/errors/graph-error.js'
 import { mintToken } from '../../../src/model/token.js'
 import {
@@ -164,5 +166,31 @@ describe('tokens against the routes', () => {
     expect(claims).toMatchObject({ roles: [WRITE], tid: 't1', idtyp: 'app', iat: 1000, exp: 1060 })
     expect(claims.scp).toBeUndefined()
     expect(decodeJwt(mintToken({ scopes: [READ] }))).toMatchObject({ scp: READ, idtyp: 'user' })
+  })
+})
+
+describe('the auth hook', () => {
+  it('refuses to serve a route that declares no permissions, rather than letting any token in', async () => {
+    const request = {
+      headers: { authorization: `Bearer ${mintToken()}` },
+      routeOptions: { url: '/beta/forgotten', config: {} }
+    } as unknown as FastifyRequest
+    await expect(authenticate(request, {} as FastifyReply)).rejects.toThrow(
+      'The route /beta/forgotten declares no permissions.'
+    )
+  })
+
+  it('takes any valid token on a route that accepts any (TOKEN_ONLY), and still checks audience and lifetime', async () => {
+    const request = (token: string) =>
+      ({
+        headers: { authorization: `Bearer ${token}` },
+        routeOptions: { url: '/beta/$batch', config: { permissions: TOKEN_ONLY } }
+      }) as unknown as FastifyRequest
+    await expect(
+      authenticate(request(mintToken({ scopes: [] })), {} as FastifyReply)
+    ).resolves.toBeUndefined()
+    await expect(authenticate(request(mintToken({ expired: true })), {} as FastifyReply)).rejects.toThrow(
+      GraphError
+    )
   })
 })
