@@ -30,7 +30,8 @@ export async function identifyTenant(request: FastifyRequest, _reply: FastifyRep
 export async function authenticate(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
   const accepted = request.routeOptions.config.permissions
   // An empty list means any valid token (TOKEN_ONLY): a route that declares nothing is a bug, never an open door.
-  if (accepted === undefined) throw new Error(`The route ${request.routeOptions.url} declares no permissions.`)
+  if (accepted === undefined)
+    throw new Error(`The route ${request.routeOptions.url} declares no permissions.`)
   const claims = authorize(request.headers.authorization, accepted)
   request.claims = claims
   setTenant(request, claims)
