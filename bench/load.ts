@@ -35,6 +35,11 @@ function drive(load: LoadRequest, seconds: number) {
   })
 }
 
+/** Unmeasured load before the rounds, for a runtime that compiles late (the JVM). */
+export async function warmUp(load: LoadRequest, seconds: number): Promise<void> {
+  await drive(load, seconds)
+}
+
 /** Warms the server up with the same load, then measures it for `settings.seconds`. */
 export async function measure(
   server: RunningServer,
