@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { analyse, METHODS, NAMES, type ServerFigures } from './analyse.js'
-import { CONNECTIONS, type LoadSettings, type Measurement, measure, warmUp } from './load.js'
+import { CONNECTIONS, type LoadSettings, type Measurement, measure, warmUpUntilSteady } from './load.js'
 import { installPeers, PEER_PACKAGES, packageSpec } from './peers/install.js'
 import type { Peer } from './peers/peer.js'
 import { preparePeers } from './peers/prepare.js'
@@ -103,11 +103,11 @@ async function main(): Promise<number> {
   /** A peer starts like the other servers; one that compiles late then gets unmeasured load. */
   const startPeerTimed = async (peer: Peer) => {
     const entry = await startWith(peer.spec.name, () => startPeer(peer.spec, token))
-    if (peer.jitWarmupSeconds > 0) {
-      process.stderr.write(`  JIT warm-up of ${peer.spec.name}: ${peer.jitWarmupSeconds} s per method\n`)
-      for (const method of METHODS) {
-        await warmUp(loadRequest(method, entry.server.baseUrl, peer.spec.id, token), peer.jitWarmupSeconds)
-      }
+    if (peer.compilesLate) {
+      const loads = METHODS.map((method) => loadRequest(method, entry.server.baseUrl, peer.spec.id, token))
+      const perWindow = await warmUpUntilSteady(entry.server, loads)
+      const figures = perWindow.map((micros) => micros.toFixed(0)).join(', ')
+      process.stderr.write(`  JIT warm-up of ${peer.spec.name}, CPU µs/req per window: ${figures}\n`)
     }
     return entry
   }

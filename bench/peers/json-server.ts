@@ -36,7 +36,7 @@ export async function jsonServerPeer(install: PeerInstall, id: string, record: u
   }
   return {
     spec,
-    jitWarmupSeconds: 0,
+    compilesLate: false,
     note: 'Express with its default middlewares (CORS, compression, a static-file lookup on disk per GET, a log line), a path rewrite; PATCH merges the body into the record and writes db.json to disk; no auth, no validation'
   }
 }

@@ -4,8 +4,8 @@ import type { PeerSpec } from '../server-process.js'
 export interface Peer {
   spec: PeerSpec
   note: string
-  /** Load before the first round, for a runtime that compiles late (the JVM). */
-  jitWarmupSeconds: number
+  /** A runtime that compiles late (the JVM) gets load until it is steady before the first round. */
+  compilesLate: boolean
 }
 
 /** A peer that this run could not measure, and why. */

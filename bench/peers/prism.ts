@@ -48,5 +48,5 @@ export async function prismPeer(
       baseUrl: `http://127.0.0.1:${port}${prefix}`
     })
   }
-  return { spec, note: NOTE, jitWarmupSeconds: 0 }
+  return { spec, note: NOTE, compilesLate: false }
 }

@@ -5,9 +5,6 @@ import type { PeerSpec } from '../server-process.js'
 import { PEER_PACKAGES, type PeerInstall } from './install.js'
 import type { Peer } from './peer.js'
 
-/** Long enough for the JVM to compile the request path before the first measured round. */
-const JIT_WARMUP_SECONDS = 10
-
 /** One stub: the method on the record's path, with a bearer token, answered with the record. */
 function stub(method: 'PATCH' | 'GET', path: string, answer: string) {
   return {
@@ -51,7 +48,7 @@ export async function wiremockPeer(install: PeerInstall, id: string, record: unk
   }
   return {
     spec,
-    jitWarmupSeconds: JIT_WARMUP_SECONDS,
+    compilesLate: true,
     note: 'static stubs: matches method, path and a Bearer header by regex, answers a fixed JSON string; no body validation, no state'
   }
 }
