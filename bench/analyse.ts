@@ -1,4 +1,6 @@
 import type { Measurement } from './load.js'
+import { type Compared, compareWithRaw } from './peers/compare.js'
+import type { UnmeasuredPeer } from './peers/peer.js'
 import type { Method } from './requests.js'
 import { roundSpread, type Summary, summarize } from './summary.js'
 import { evaluateTargets } from './targets.js'
@@ -13,6 +15,12 @@ export const NAMES = {
   scale: 'mock, 100k records'
 } as const
 
+/** What bare Fastify and the mock do per request, beside the peers' notes. */
+const NOTES = {
+  fastify: 'merges the PATCH body into a stored object; no auth, validation or logging',
+  mock: 'Graph: token claims and permissions, strict PATCH body validation, store update, request journal, a JSON log line'
+}
+
 export interface ServerFigures {
   name: string
   /** Median of the start samples. */
@@ -22,11 +30,15 @@ export interface ServerFigures {
   peakRssMB: number
 }
 
-/** What one run measured: the bundled-fixture rounds (raw, Fastify, mock) and the scale rounds (small, 100k). */
+/**
+ * What one run measured: the bundled-fixture rounds (raw, Fastify, mock and, with `--peers`, the peers) and
+ * the scale rounds (small, 100k).
+ */
 export interface Collected {
   bundled: Measurement[]
   scale: Measurement[]
   servers: ServerFigures[]
+  peers?: { measured: Compared[]; unmeasured: UnmeasuredPeer[] }
 }
 
 function figuresOf(servers: ServerFigures[], name: string): ServerFigures {
@@ -36,10 +48,11 @@ function figuresOf(servers: ServerFigures[], name: string): ServerFigures {
 }
 
 /** Summaries per server and method, the ratios the targets are judged on, and the targets. */
-export function analyse({ bundled, scale, servers }: Collected) {
+export function analyse({ bundled, scale, servers, peers }: Collected) {
   const bundledOf = (name: string) => METHODS.map((method) => summarize(bundled, name, method))
+  const peerNames = peers?.measured.map((peer) => peer.name) ?? []
   const summaries = {
-    bundled: [NAMES.raw, NAMES.fastify, NAMES.mock].flatMap(bundledOf),
+    bundled: [NAMES.raw, NAMES.fastify, NAMES.mock, ...peerNames].flatMap(bundledOf),
     scale: [NAMES.small, NAMES.scale].flatMap((name) =>
       METHODS.map((method) => summarize(scale, name, method))
     )
@@ -84,7 +97,20 @@ export function analyse({ bundled, scale, servers }: Collected) {
       }))
     )
   const spreads = [...spreadsOf(bundled, 'bundled'), ...spreadsOf(scale, 'scale')]
-  return { servers, summaries, ratios, targets, spreads }
+  const comparison =
+    peers &&
+    compareWithRaw(
+      summaries.bundled,
+      (name) => figuresOf(servers, name).peakRssMB,
+      NAMES.raw,
+      [
+        { name: NAMES.fastify, note: NOTES.fastify },
+        { name: NAMES.mock, note: NOTES.mock },
+        ...peers.measured
+      ],
+      peers.unmeasured
+    )
+  return { servers, summaries, ratios, targets, spreads, comparison }
 }
 
 export type Analysis = ReturnType<typeof analyse>

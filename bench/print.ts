@@ -1,4 +1,5 @@
 import type { Analysis } from './analyse.js'
+import type { ComparisonRow } from './peers/compare.js'
 import type { Summary } from './summary.js'
 
 /** Rounds of one server that differ by more than this suggest a disturbed machine. */
@@ -38,8 +39,36 @@ function loadRows(summaries: Summary[]): string[][] {
 
 const LOAD_HEADER = ['server', 'method', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'CPU µs/req']
 
+/** The peers table: each figure ÷ raw node:http's, then what each server does per request. */
+function printComparison(rows: ComparisonRow[]): void {
+  console.log(
+    '\nPeers (same rounds; each figure ÷ raw node:http, so req/s above 1 is faster, CPU and RSS above 1 cost more):'
+  )
+  console.log(
+    table(
+      ['server', 'PATCH req/s', 'GET req/s', 'PATCH CPU/req', 'GET CPU/req', 'peak RSS'],
+      rows.map((row) =>
+        'ratios' in row
+          ? [
+              row.name,
+              times(row.ratios.patchRate),
+              times(row.ratios.getRate),
+              times(row.ratios.patchCpu),
+              times(row.ratios.getCpu),
+              times(row.ratios.peakRss)
+            ]
+          : [row.name, 'not measured', '–', '–', '–', '–']
+      )
+    )
+  )
+  console.log('\nPer request:')
+  for (const row of rows) {
+    console.log(`  ${row.name}${'notMeasured' in row ? ` (${row.notMeasured})` : ''}: ${row.note}`)
+  }
+}
+
 export function printReport(analysis: Analysis): void {
-  const { servers, summaries, ratios, targets, spreads } = analysis
+  const { servers, summaries, ratios, targets, spreads, comparison } = analysis
   console.log('\nLoad, bundled fixtures (mean of the rounds):')
   console.log(table(LOAD_HEADER, loadRows(summaries.bundled)))
   console.log(
@@ -75,6 +104,7 @@ export function printReport(analysis: Analysis): void {
       ]
     )
   )
+  if (comparison !== undefined) printComparison(comparison)
   console.log('\nTargets:')
   console.log(
     table(

@@ -6,12 +6,15 @@ import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { analyse, METHODS, NAMES, type ServerFigures } from './analyse.js'
-import { CONNECTIONS, type LoadSettings, type Measurement, measure } from './load.js'
+import { CONNECTIONS, type LoadSettings, type Measurement, measure, warmUpUntilSteady } from './load.js'
+import { installPeers, PEER_PACKAGES, packageSpec } from './peers/install.js'
+import type { Peer } from './peers/peer.js'
+import { preparePeers } from './peers/prepare.js'
 import { printReport } from './print.js'
 import { loadAverage, memoryMB } from './proc.js'
 import { loadRequest } from './requests.js'
 import { scaleId, writeScaleFixture } from './scale-fixture.js'
-import { type RunningServer, type ServerSpec, startServer } from './server-process.js'
+import { type RunningServer, type ServerSpec, startPeer, startServer } from './server-process.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const CLI = join(ROOT, 'dist', 'cli.js')
@@ -26,7 +29,9 @@ const { values: flags } = parseArgs({
     records: { type: 'string', default: '100000' },
     'start-samples': { type: 'string', default: '3' },
     profile: { type: 'boolean', default: false },
-    'mock-args': { type: 'string', default: '' }
+    'mock-args': { type: 'string', default: '' },
+    // `--peers`: WireMock, json-server and Prism (installed into a temporary folder) join the bundled rounds.
+    peers: { type: 'boolean', default: false }
   }
 })
 const settings: LoadSettings = { seconds: Number(flags.seconds), warmupSeconds: Number(flags.warmup) }
@@ -42,11 +47,11 @@ const mock = (...args: string[]) => [...mockFlags, CLI, '--port', '0', ...args, 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN
 
 /** Starts a server `startSamples` times, one at a time, and keeps the last one running. */
-async function startTimed(spec: ServerSpec, token: string) {
-  process.stderr.write(`starting ${spec.name} (${startSamples}×)\n`)
+async function startTimed(name: string, startOnce: () => Promise<RunningServer>) {
+  process.stderr.write(`starting ${name} (${startSamples}×)\n`)
   const startSamplesMs: number[] = []
   for (let sample = 1; ; sample++) {
-    const server = await startServer(spec, token)
+    const server = await startOnce()
     startSamplesMs.push(server.startMs)
     if (sample >= startSamples) return { server, startSamplesMs }
     await server.stop()
@@ -77,14 +82,15 @@ async function main(): Promise<number> {
   const began = performance.now()
   const loadBefore = loadAverage()
   const token = execFileSync(process.execPath, [CLI, 'token'], { encoding: 'utf8' }).trim()
+  const install = flags.peers ? await installPeers() : undefined
   const fixture = await writeScaleFixture(records)
   const running: RunningServer[] = []
   const servers: ServerFigures[] = []
-  const start = async (spec: ServerSpec) => {
-    const { server, startSamplesMs } = await startTimed(spec, token)
+  const startWith = async (name: string, startOnce: () => Promise<RunningServer>) => {
+    const { server, startSamplesMs } = await startTimed(name, startOnce)
     running.push(server)
     const figures = {
-      name: spec.name,
+      name,
       startMs: median(startSamplesMs),
       startSamplesMs,
       rssAfterStartMB: server.rssAfterStart,
@@ -92,6 +98,18 @@ async function main(): Promise<number> {
     }
     servers.push(figures)
     return { server, notePeak: () => Object.assign(figures, { peakRssMB: memoryMB(server.pid).peak }) }
+  }
+  const start = (spec: ServerSpec) => startWith(spec.name, () => startServer(spec, token))
+  /** A peer starts like the other servers; one that compiles late then gets unmeasured load. */
+  const startPeerTimed = async (peer: Peer) => {
+    const entry = await startWith(peer.spec.name, () => startPeer(peer.spec, token))
+    if (peer.compilesLate) {
+      const loads = METHODS.map((method) => loadRequest(method, entry.server.baseUrl, peer.spec.id, token))
+      const perWindow = await warmUpUntilSteady(entry.server, loads)
+      const figures = perWindow.map((micros) => micros.toFixed(0)).join(', ')
+      process.stderr.write(`  JIT warm-up of ${peer.spec.name}, CPU µs/req per window: ${figures}\n`)
+    }
+    return entry
   }
   try {
     const raw = await start({ name: NAMES.raw, args: [join(ROOT, 'bench/servers/raw-http.mjs')], id: DOC_ID })
@@ -101,12 +119,19 @@ async function main(): Promise<number> {
       id: DOC_ID
     })
     const small = await start({ name: NAMES.mock, args: mock(), id: DOC_ID })
+    const peers = install && (await preparePeers(install, small.server, token))
+    const peerEntries = []
+    for (const peer of peers?.peers ?? []) peerEntries.push(await startPeerTimed(peer))
     process.stderr.write(
       `load: autocannon, ${CONNECTIONS} connections, ${settings.warmupSeconds} s warm-up + ${settings.seconds} s measured\n`
     )
-    const bundled = await runRounds([raw.server, fastify.server, small.server], token)
-    for (const entry of [raw, fastify, small]) entry.notePeak()
-    await Promise.all([raw, fastify, small].map((entry) => entry.server.stop()))
+    const firstEntries = [raw, fastify, small, ...peerEntries]
+    const bundled = await runRounds(
+      firstEntries.map((entry) => entry.server),
+      token
+    )
+    for (const entry of firstEntries) entry.notePeak()
+    await Promise.all(firstEntries.map((entry) => entry.server.stop()))
 
     const restarted = await start({ name: NAMES.small, args: mock(), id: DOC_ID })
     const large = await start({
@@ -117,7 +142,17 @@ async function main(): Promise<number> {
     const scale = await runRounds([restarted.server, large.server], token)
     for (const entry of [restarted, large]) entry.notePeak()
 
-    const analysis = analyse({ bundled, scale, servers })
+    const analysis = analyse({
+      bundled,
+      scale,
+      servers,
+      ...(peers && {
+        peers: {
+          measured: peers.peers.map((peer) => ({ name: peer.spec.name, note: peer.note })),
+          unmeasured: peers.unmeasured
+        }
+      })
+    })
     if (mockArgs.length > 0) console.log(`\nEvery mock ran with: ${mockArgs.join(' ')}`)
     printReport(analysis)
     const durationSeconds = (performance.now() - began) / 1000
@@ -133,8 +168,10 @@ async function main(): Promise<number> {
         records,
         startSamples,
         connections: CONNECTIONS,
-        profile: flags.profile
+        profile: flags.profile,
+        peers: flags.peers
       },
+      ...(install && { peerPackages: Object.values(PEER_PACKAGES).map(packageSpec) }),
       durationSeconds,
       ...analysis,
       measurements: { bundled, scale }
@@ -148,6 +185,7 @@ async function main(): Promise<number> {
   } finally {
     await Promise.all(running.map((server) => server.stop()))
     await fixture.remove()
+    await install?.remove()
   }
 }
 
