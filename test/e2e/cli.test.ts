@@ -3,6 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { decodeJwt } from '../../src/graph/auth/authorize.js'
+import {
+  DEFAULT_APP_ID,
+  DEFAULT_SCOPES,
+  DEFAULT_TOKEN_LIFETIME,
+  DEFAULT_TOKEN_TENANT
+} from '../../src/model/token.js'
+import { DEFAULT_TENANT } from '../../src/store/result-store.js'
 import { DOC_ID, validBody, WRITE } from '../helpers/graph-server.js'
 import { type RunningCli, runCli, startServer } from '../helpers/run-cli.js'
 
@@ -62,6 +69,21 @@ describe('CLI', () => {
     const version = await output(['--version'])
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'))
     expect(version.stdout.trim()).toBe(pkg.version)
+  })
+
+  it('token --help names every default, and a default token is of the default tenant', async () => {
+    const help = await output(['token', '--help'])
+    expect(help.code).toBe(0)
+    for (const text of [
+      `(default: ${DEFAULT_SCOPES.join(' ')})`,
+      `(default: ${DEFAULT_TOKEN_TENANT})`,
+      `(default: ${DEFAULT_TOKEN_LIFETIME})`,
+      DEFAULT_APP_ID
+    ]) {
+      expect(help.stdout).toContain(text)
+    }
+    const token = decodeJwt((await output(['token'])).stdout.trim())
+    expect(token).toMatchObject({ tid: DEFAULT_TENANT, appid: DEFAULT_APP_ID, scp: DEFAULT_SCOPES.join(' ') })
   })
 
   it('mints delegated, application, tenant-bound and expired tokens', async () => {

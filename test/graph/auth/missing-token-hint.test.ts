@@ -2,6 +2,7 @@ import { Writable } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Config } from '../../../src/config.js'
 import { MISSING_TOKEN_HINT } from '../../../src/graph/errors/graph-error.js'
+import { DEFAULT_TENANT } from '../../../src/store/result-store.js'
 import { SEED_PATH, testServer, validBody } from '../../helpers/graph-server.js'
 
 /** A test server whose log lines are collected. */
@@ -30,7 +31,7 @@ describe('the missing-token hint', () => {
   it("keeps Graph's 401 body and adds x-mock-hint when no Authorization header came", async () => {
     const { app, snapshot, patch } = await serverWithLog()
     apps.push(app)
-    const before = await snapshot('default')
+    const before = await snapshot(DEFAULT_TENANT)
     const response = await patch()
     expect(response.statusCode).toBe(401)
     expect(response.headers['x-mock-hint']).toBe(MISSING_TOKEN_HINT)
@@ -38,7 +39,7 @@ describe('the missing-token hint', () => {
     const { error } = response.json()
     expect(Object.keys(error)).toEqual(['code', 'message', 'innerError'])
     expect(error).toMatchObject({ code: 'InvalidAuthenticationToken', message: 'Access token is empty.' })
-    expect(await snapshot('default')).toEqual(before)
+    expect(await snapshot(DEFAULT_TENANT)).toEqual(before)
   })
 
   it.each(['', 'Bearer ', 'Basic abc'])(
