@@ -7,7 +7,7 @@ import type {
 } from 'fastify'
 import { DEFAULT_TENANT, type ResultStore } from '../store/result-store.js'
 import type { WorkflowDirectory } from '../store/workflow-directory.js'
-import { authenticate, identifyTenant, warnOnceWithoutToken } from './auth/auth-hooks.js'
+import { authenticate, identifyTenant, warnOncePerHint } from './auth/auth-hooks.js'
 import { requireJsonBody } from './http/request-headers.js'
 import type { PatchMode } from './results/patch-body.js'
 import { workflowBaseRoutes } from './results/workflow-base-routes.js'
@@ -41,7 +41,7 @@ type RouteOptions = Pick<GraphOptions, 'store' | 'workflows' | 'pageSize' | 'aut
 /** Graph's routes, behind Graph's auth and body rules, then the hooks handed in (throttling, faults). */
 async function graphRoutes(app: FastifyInstance, options: RouteOptions) {
   if (options.auth === 'enforce') {
-    app.addHook('onRequest', warnOnceWithoutToken())
+    app.addHook('onError', warnOncePerHint())
     app.addHook('onRequest', authenticate)
   }
   app.addHook('preParsing', requireJsonBody)
