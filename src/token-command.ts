@@ -23,6 +23,20 @@ mock's default tenant, the one that /_mock calls without ?tenant= and requests w
 The app id (appid) is always ${DEFAULT_APP_ID}; POST /_mock/token can set another.
 `
 
+const TOKEN_OPTIONS = {
+  scopes: { type: 'string' },
+  roles: { type: 'string' },
+  tenant: { type: 'string' },
+  'expires-in': { type: 'string' },
+  expired: { type: 'boolean' }
+} as const
+
+/** Every option's flag, and whether it takes no value. */
+export const TOKEN_FLAGS = Object.entries(TOKEN_OPTIONS).map(([name, { type }]) => ({
+  name,
+  boolean: type === 'boolean'
+}))
+
 function list(value: string | undefined, separator: RegExp): string[] | undefined {
   return value === undefined ? undefined : value.split(separator).filter((item) => item !== '')
 }
@@ -31,17 +45,7 @@ function list(value: string | undefined, separator: RegExp): string[] | undefine
 export function tokenOptions(argv: readonly string[]): TokenOptions {
   let values: Record<string, string | boolean | undefined>
   try {
-    values = parseArgs({
-      args: [...argv],
-      options: {
-        scopes: { type: 'string' },
-        roles: { type: 'string' },
-        tenant: { type: 'string' },
-        'expires-in': { type: 'string' },
-        expired: { type: 'boolean' }
-      },
-      strict: true
-    }).values
+    values = parseArgs({ args: [...argv], options: TOKEN_OPTIONS, strict: true }).values
   } catch (error) {
     throw new ConfigError(`${(error as Error).message}. Run 'token --help' to list the options.`)
   }
