@@ -172,6 +172,11 @@ export class GraphError extends Error {
     return GraphError.badRequest('The request is not valid HTTP/1.1 and could not be read.')
   }
 
+  /** Plain `http://` sent to the port of a mock started with `--tls`. */
+  static plainHttpOnTlsPort(): GraphError {
+    return GraphError.badRequest(PLAIN_HTTP_ON_TLS_HINT)
+  }
+
   static internal(): GraphError {
     return new GraphError(
       500,
@@ -256,6 +261,12 @@ export const MISSING_TOKEN_HINT =
   "(start the mock with --tls, use https://localhost:<port> and customHosts: new Set(['localhost'])); " +
   'Kiota and Azure Identity auth providers send it only to allowedHosts, written with the port (localhost:<port>). ' +
   'Or start the mock with AUTH=off.'
+
+/** What to do when plain HTTP reaches the HTTPS port: the answer's message, and logged once. */
+export const PLAIN_HTTP_ON_TLS_HINT =
+  'A plain http:// request, or other bytes that are not TLS, reached a port that serves HTTPS (the mock runs with --tls). ' +
+  'Use https:// and trust the mock certificate (NODE_EXTRA_CA_CERTS=<file> or curl --cacert <file>, ' +
+  'the file from --tls-cert-out or from GET https://localhost:<port>/_mock/ca.pem), or start the mock without --tls.'
 
 /** Why a sent token counts as empty: it lacks the scheme. Sent as the `x-mock-hint` header and logged once. */
 export const NOT_BEARER_HINT =
