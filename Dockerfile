@@ -1,5 +1,5 @@
 # graph-lifecycle-mock: docker build -t graph-lifecycle-mock . && docker run -p 4000:4000 graph-lifecycle-mock
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # Build stage: dev dependencies and tsc, then drop the dev dependencies so the runtime copies only
 # what production needs.
@@ -7,10 +7,12 @@ FROM ${NODE_IMAGE} AS build
 ENV NPM_CONFIG_AUDIT=false NPM_CONFIG_FUND=false NPM_CONFIG_UPDATE_NOTIFIER=false
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci
+# Without scripts: the prepare script would build before the sources are here (the build runs below), and the
+# only install script (esbuild's, for tsx and vite) serves nothing the image needs.
+RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build && npm prune --omit=dev
+RUN npm run build && npm prune --omit=dev --ignore-scripts
 
 FROM ${NODE_IMAGE}
 WORKDIR /app

@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
 # Prepares a Debian machine without a Docker engine to build and run the image with buildah/podman
 # (see CONTAINER.md in the team notes): installs the tools, writes the engine config this machine
-# kind needs, and makes the local stand-in for node:20-bookworm-slim, because Docker Hub is out of reach.
-# Sourced by test-container.sh; every step is skipped when its result already exists.
-
-BASE_IMAGE=docker.io/library/node:20-bookworm-slim
+# kind needs, and makes the local stand-in for the Dockerfile's base image (node:24-bookworm-slim),
+# because Docker Hub is out of reach. Sourced by test-container.sh, which sets BASE_IMAGE from the
+# Dockerfile; every step is skipped when its result already exists.
 CONTAINERS_CONF=/etc/containers/containers.conf
 CONF_MARKER='# written by graph-lifecycle-mock scripts/container-host.sh'
 
@@ -47,32 +46,32 @@ CONF
   echo "wrote $CONTAINERS_CONF"
 }
 
-# Debian's own nodejs is 18, so the base gets this machine's Node 20 binary. Tagged with the upstream
-# name, it lets the Dockerfile's unmodified FROM resolve locally.
-# A subshell, so its EXIT trap removes the rootfs on failure too.
+# Debian's own nodejs is 18, so the base gets Node 24 from the npm registry (scripts/node-24.sh) and npm 11,
+# as the official image has them. Tagged with the upstream name, it lets the Dockerfile's unmodified FROM
+# resolve locally. A subshell, so its EXIT trap removes the rootfs on failure too.
 ensure_base_image() (
   if podman image exists "$BASE_IMAGE"; then
     echo "base image present: $BASE_IMAGE"
     return
   fi
-  local node_bin node_major rootfs
-  node_bin=$(readlink -f "$(command -v node)")
-  node_major=$("$node_bin" -p 'process.versions.node.split(".")[0]')
-  if [[ $node_major != 20 ]]; then
-    echo "this machine's node is v$node_major; the stand-in base image needs Node 20" >&2
+  if [[ $BASE_IMAGE != */node:24-* ]]; then
+    echo "the stand-in base can only be made for node:24-* images (scripts/node-24.sh), not $BASE_IMAGE" >&2
     return 1
   fi
+  local node_dir node_bin rootfs
   rootfs=$(mktemp -d /var/tmp/node-base-rootfs.XXXXXX)
-  trap 'rm -rf "$rootfs"' EXIT
+  node_dir=$(mktemp -d)
+  trap 'rm -rf "$rootfs" "$node_dir"' EXIT
   chmod 0755 "$rootfs" # it becomes the image's /, which user node must be able to traverse
 
   echo "debootstrap bookworm (minbase) into $rootfs"
   debootstrap --variant=minbase bookworm "$rootfs" "${DEBIAN_MIRROR:-http://deb.debian.org/debian}" >/dev/null
   rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
 
-  echo "adding node $("$node_bin" --version) and npm@10"
+  node_bin=$(scripts/node-24.sh "$node_dir")
+  echo "adding node $("$node_bin" --version) and npm@11"
   install -m 0755 "$node_bin" "$rootfs/usr/local/bin/node"
-  npm install -g --silent --prefix "$rootfs/usr/local" npm@10
+  npm install -g --silent --prefix "$rootfs/usr/local" npm@11
   chroot "$rootfs" groupadd --gid 1000 node
   chroot "$rootfs" useradd --uid 1000 --gid node --shell /bin/bash --create-home node
   printf '#!/bin/sh\nexec "$@"\n' >"$rootfs/usr/local/bin/docker-entrypoint.sh"

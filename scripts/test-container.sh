@@ -11,6 +11,14 @@ SCOPE=LifecycleWorkflows.ReadWrite.All
 STOP_LIMIT_MS=5000
 # A tag of our own per run, so parallel runs on a shared machine never touch each other's image.
 IMAGE_TAG=localhost/graph-lifecycle-mock:test-$$
+# The Dockerfile's default base (e.g. node:24-bookworm-slim), and the Node major it must run.
+BASE_TAG=$(sed -n 's/^ARG NODE_IMAGE=//p' Dockerfile)
+BASE_IMAGE=docker.io/library/$BASE_TAG
+NODE_MAJOR=$(sed -E 's/^node:([0-9]+)-.*/\1/' <<<"$BASE_TAG")
+[[ $NODE_MAJOR =~ ^[0-9]+$ ]] || {
+  echo "cannot read the Node major from the Dockerfile's ARG NODE_IMAGE='$BASE_TAG'" >&2
+  exit 1
+}
 
 container_id=''
 image_id=''
@@ -130,6 +138,11 @@ done
 expect_field "$work_dir/body" status ok
 pass "healthy after $attempt attempt(s)"
 
+step "the image runs Node $NODE_MAJOR"
+node_version=$("$engine" exec "$container_id" node --version)
+[[ $node_version == "v$NODE_MAJOR."* ]] || fail "node --version in the image prints '$node_version'"
+pass "node $node_version"
+
 step "minting a token with the image's own token command"
 token=$("$engine" exec "$container_id" node dist/cli.js token --scopes "$SCOPE")
 [[ $token =~ ^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$ ]] || fail "token command printed '$token'"
@@ -188,7 +201,8 @@ pass "healthcheck exit 0"
 
 step "PID 1 is node, running as uid 1000"
 pid1=$("$engine" exec "$container_id" cat /proc/1/status)
-pid1_name=$(awk '/^Name:/ { print $2 }' <<<"$pid1")
+# The program from the command line: Node 24 renames its main thread 'MainThread', which /proc's Name shows.
+pid1_name=$("$engine" exec "$container_id" sh -c 'tr "\0" "\n" </proc/1/cmdline | head -n 1')
 pid1_uid=$(awk '/^Uid:/ { print $2 }' <<<"$pid1")
 [[ $pid1_name == node ]] || fail "PID 1 is '$pid1_name'"
 [[ $pid1_uid == 1000 ]] || fail "PID 1 runs as uid $pid1_uid"
@@ -213,5 +227,5 @@ pass "exit code 0 after ${stop_ms} ms"
 
 step "image size"
 size=$("$engine" image inspect --format '{{.Size}}' "$image_id")
-base_size=$("$engine" image inspect --format '{{.Size}}' node:20-bookworm-slim 2>/dev/null || echo 0)
-pass "$((size / 1000000)) MB ($(((size - base_size) / 1000000)) MB above the node:20-bookworm-slim base)"
+base_size=$("$engine" image inspect --format '{{.Size}}' "$BASE_IMAGE" 2>/dev/null || echo 0)
+pass "$((size / 1000000)) MB ($(((size - base_size) / 1000000)) MB above the $BASE_TAG base)"

@@ -1,12 +1,18 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs'
 import closeWithGrace from 'close-with-grace'
-import { type Config, ConfigError, describeOptions, loadConfig, optionLabel } from './config.js'
+import { CONFIG_FLAGS, type Config, ConfigError, describeOptions, loadConfig, optionLabel } from './config.js'
+import { checkNpmKeptFlags } from './npm-script-flags.js'
 import { buildServer } from './server.js'
 import { FixtureError } from './store/seed/load-fixtures.js'
 import { certificateNames } from './tls/certificate.js'
 import { resolveTls } from './tls/resolve-tls.js'
-import { runTokenCommand, TOKEN_HELP } from './token-command.js'
+import { runTokenCommand, TOKEN_FLAGS, TOKEN_HELP } from './token-command.js'
+
+/** The exit codes, as --help and docs/reliability.md list them. */
+const EXIT = { ok: 0, failure: 1, refused: 2 } as const
+/** How long a shutdown may take before the process exits with EXIT.failure. */
+const SHUTDOWN_DELAY_MS = 4000
 
 const HELP = `Usage: graph-lifecycle-mock [options]
        graph-lifecycle-mock token [options]   (print a token; token --help)
@@ -18,6 +24,15 @@ variable; a flag wins over the variable, the variable over the default.
 ${describeOptions()}
   --help                                      print this help
   --version                                   print the version
+
+Run through npm, put the options after '--': npm start -- --port 4002
+
+Exit codes:
+  0  done: stopped by SIGINT or SIGTERM, or --help, --version or token printed what was asked
+  1  unexpected failure: a crash while serving, a shutdown that took longer than ${SHUTDOWN_DELAY_MS / 1000} s, a bug
+  2  start-up refused, with one line saying why: an unknown option or a bad value (flag or variable),
+     fixtures that cannot be read or fail the schema, TLS options or files that cannot be used,
+     a port in use or a host that cannot be listened on
 `
 
 function version(): string {
@@ -43,10 +58,11 @@ function listenError(error: NodeJS.ErrnoException, host: string, port: number): 
 }
 
 async function serve(argv: string[]): Promise<void> {
+  checkNpmKeptFlags(CONFIG_FLAGS, argv, process.env)
   const config = loadConfig({ argv, env: process.env })
   const tls = await resolveTls(config, optionLabel)
   const app = await buildServer(config, { prettyLogs: process.stdout.isTTY === true, tls })
-  closeWithGrace({ delay: 4000 }, async ({ signal, err }) => {
+  closeWithGrace({ delay: SHUTDOWN_DELAY_MS }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error')
     else app.log.info({ signal }, 'shutting down')
     await app.close()
@@ -55,7 +71,7 @@ async function serve(argv: string[]): Promise<void> {
   try {
     url = await app.listen({ port: config.port, host: config.host })
   } catch (error) {
-    fail(listenError(error as NodeJS.ErrnoException, config.host, config.port), 1)
+    fail(listenError(error as NodeJS.ErrnoException, config.host, config.port), EXIT.refused)
   }
   app.log.info(`graph-lifecycle-mock ready: base URL ${url}/beta (auth ${config.auth})`)
   if (tls !== undefined) app.log.info(tlsHelp(config, url))
@@ -78,7 +94,10 @@ function tlsHelp(config: Config, url: string): string {
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === 'token') {
     if (argv.includes('--help')) process.stdout.write(TOKEN_HELP)
-    else process.stdout.write(`${runTokenCommand(argv.slice(1))}\n`)
+    else {
+      checkNpmKeptFlags(TOKEN_FLAGS, argv.slice(1), process.env)
+      process.stdout.write(`${runTokenCommand(argv.slice(1))}\n`)
+    }
     return
   }
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -93,6 +112,6 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof FixtureError) fail(error.message, 2)
-  fail(`Failed to start: ${(error as Error).stack ?? String(error)}`, 1)
+  if (error instanceof ConfigError || error instanceof FixtureError) fail(error.message, EXIT.refused)
+  fail(`Failed to start: ${(error as Error).stack ?? String(error)}`, EXIT.failure)
 })

@@ -245,6 +245,12 @@ function fromText(schema: TSchema, text: string): unknown {
   return Value.Convert(schema, text.trim())
 }
 
+/** Every option's flag, and whether it takes no value. */
+export const CONFIG_FLAGS = options.map(([, schema]) => ({
+  name: String(schema.flag),
+  boolean: isBoolean(schema)
+}))
+
 /** Every option with its flag, variable and default, for `--help`. */
 export function describeOptions(): string {
   return options

@@ -9,7 +9,7 @@ export {
 } from './model/user-processing-result.js'
 export { buildServer, type ServerDeps } from './server.js'
 export { MemoryStore } from './store/memory-store.js'
-export type { ResultStore } from './store/result-store.js'
+export { DEFAULT_TENANT, type ResultStore } from './store/result-store.js'
 export { loadFixtures, loadSeed, type Seed } from './store/seed/load-fixtures.js'
 export {
   DEFAULT_WORKFLOW_ID,

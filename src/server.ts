@@ -13,7 +13,7 @@ import { RateLimiter } from './control/throttle/rate-limiter.js'
 import { throttleRequests } from './control/throttle/throttle-hook.js'
 import { callerOf } from './graph/auth/caller.js'
 import { batchLinkOf } from './graph/batch/batch-link.js'
-import { clientErrorHandler } from './graph/errors/client-error.js'
+import { clientErrorHandler, plainHttpOnTlsPort } from './graph/errors/client-error.js'
 import { BODY_LIMIT, handleError } from './graph/errors/error-handler.js'
 import { notFoundHandler, RouteTable } from './graph/errors/not-found.js'
 import { setGraphHeaders } from './graph/http/headers.js'
@@ -98,6 +98,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     // Its answer has Fastify's shape; refuseWhileClosing answers with Graph's.
     return503OnClosing: false
   })
+  if (deps.tls !== undefined) app.server.on('tlsClientError', plainHttpOnTlsPort(app.log))
   app.setValidatorCompiler(compileValidator)
   app.addHook('onRoute', (route) => routes.add(route))
   app.addHook('onRequest', async (request, reply) => setGraphHeaders(request, reply))

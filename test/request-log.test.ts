@@ -24,6 +24,8 @@ it('logs one line per request with request-id, method, URL, status and duration,
     duration: expect.any(Number)
   })
   expect(requests[1]).toMatchObject({ 'request-id': denied.headers['request-id'], statusCode: 401 })
+  // Rounded to 0.01 ms: no float tails such as 6.492178000000422.
+  for (const { duration } of requests) expect(String(duration)).toMatch(/^\d+(\.\d{1,2})?$/)
   const all = lines.join('\n')
   for (const secret of [token, payload, signature]) expect(all).not.toContain(secret)
   expect(all.toLowerCase()).not.toContain('bearer')

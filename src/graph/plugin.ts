@@ -7,7 +7,7 @@ import type {
 } from 'fastify'
 import { DEFAULT_TENANT, type ResultStore } from '../store/result-store.js'
 import type { WorkflowDirectory } from '../store/workflow-directory.js'
-import { authenticate, identifyTenant, warnOnceWithoutToken } from './auth/auth-hooks.js'
+import { authenticate, identifyTenant, warnOncePerHint } from './auth/auth-hooks.js'
 import { batchRoutes } from './batch/batch-routes.js'
 import { requireJsonBody } from './http/request-headers.js'
 import type { PatchMode } from './results/patch-body.js'
@@ -42,11 +42,11 @@ type RouteOptions = Pick<GraphOptions, 'store' | 'workflows' | 'pageSize' | 'pat
 
 /** Graph's auth and body rules, for the routes of a scope. */
 function graphRules(auth: GraphOptions['auth']) {
-  // One warning per server, not per scope.
-  const warnWithoutToken = warnOnceWithoutToken()
+  // One warning per kind of hint and server, not per scope.
+  const warnPerHint = warnOncePerHint()
   return (app: FastifyInstance) => {
     if (auth === 'enforce') {
-      app.addHook('onRequest', warnWithoutToken)
+      app.addHook('onError', warnPerHint)
       app.addHook('onRequest', authenticate)
     }
     app.addHook('preParsing', requireJsonBody)

@@ -16,9 +16,12 @@ export interface TokenOptions {
   now?: number
 }
 
+/** The `tid` of a token minted without a tenant: also the store's default tenant. */
 export const DEFAULT_TOKEN_TENANT = 'aaaabbbb-0000-cccc-1111-dddd2222eeee'
-const DEFAULT_APP_ID = '00001111-aaaa-2222-bbbb-3333cccc4444'
-const DEFAULT_SCOPES = ['LifecycleWorkflows.ReadWrite.All']
+export const DEFAULT_APP_ID = '00001111-aaaa-2222-bbbb-3333cccc4444'
+export const DEFAULT_SCOPES: readonly string[] = ['LifecycleWorkflows.ReadWrite.All']
+/** Seconds. */
+export const DEFAULT_TOKEN_LIFETIME = 3600
 
 function encode(value: object): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url')
@@ -28,7 +31,7 @@ export function mintToken(options: TokenOptions = {}): string {
   const now = Math.floor((options.now ?? Date.now()) / 1000)
   const tenant = options.tenant ?? DEFAULT_TOKEN_TENANT
   const appId = options.appId ?? DEFAULT_APP_ID
-  const lifetime = options.expiresIn ?? 3600
+  const lifetime = options.expiresIn ?? DEFAULT_TOKEN_LIFETIME
   const issuedAt = options.expired ? now - lifetime - 300 : now
   const isApp = options.roles !== undefined && options.scopes === undefined
   const permissions = isApp

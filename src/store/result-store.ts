@@ -1,7 +1,11 @@
+import { DEFAULT_TOKEN_TENANT } from '../model/token.js'
 import type { UserProcessingResult, UserProcessingResultChanges } from '../model/user-processing-result.js'
 
-/** The tenant of requests without a token's `tid` (and of every request when auth is off). */
-export const DEFAULT_TENANT = 'default'
+/**
+ * The tenant of requests without a token's `tid`, of every request when auth is off, and of control calls
+ * without `?tenant=`: the `tid` of a token minted with defaults, so that all of them see the same data.
+ */
+export const DEFAULT_TENANT = DEFAULT_TOKEN_TENANT
 
 /**
  * Where userProcessingResults live, partitioned by tenant. Every method is async and `patch` is one atomic

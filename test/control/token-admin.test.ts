@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { decodeJwt } from '../../src/graph/auth/authorize.js'
+import { DEFAULT_TENANT } from '../../src/store/result-store.js'
 import { control } from '../helpers/control.js'
 import { errorOf, SEED_PATH, type TestServer, testServer } from '../helpers/graph-server.js'
 
@@ -71,7 +72,7 @@ describe('POST /_mock/token', () => {
 describe('--admin-key', () => {
   it('requires the header x-mock-admin-key on every control call but health, and changes nothing without it', async () => {
     server = await testServer({ adminKey: 'let-me-in' })
-    const before = await server.snapshot('default')
+    const before = await server.snapshot(DEFAULT_TENANT)
     const calls = [
       ['POST', '/reset'],
       ['GET', '/userProcessingResults'],
@@ -98,7 +99,7 @@ describe('--admin-key', () => {
         })
       }
     }
-    expect(await server.snapshot('default')).toEqual(before)
+    expect(await server.snapshot(DEFAULT_TENANT)).toEqual(before)
     expect((await control(server.app, 'GET', '/health')).statusCode).toBe(200)
     // Without --tls there is no certificate: the answer says so rather than asking for the key.
     expect((await control(server.app, 'GET', '/ca.pem')).statusCode).toBe(404)

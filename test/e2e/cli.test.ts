@@ -1,10 +1,22 @@
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { decodeJwt } from '../../src/graph/auth/authorize.js'
+import {
+  DEFAULT_APP_ID,
+  DEFAULT_SCOPES,
+  DEFAULT_TOKEN_LIFETIME,
+  DEFAULT_TOKEN_TENANT
+} from '../../src/model/token.js'
+import { DEFAULT_TENANT } from '../../src/store/result-store.js'
 import { DOC_ID, validBody, WRITE } from '../helpers/graph-server.js'
 import { type RunningCli, runCli, startServer } from '../helpers/run-cli.js'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
 let running: RunningCli | undefined
 afterEach(() => {
@@ -59,9 +71,25 @@ describe('CLI', () => {
     ]) {
       expect(help.stdout).toContain(text)
     }
+    expect(help.stdout).toMatch(/Exit codes:\n {2}0 +done.*\n {2}1 +unexpected.*\n {2}2 +start-up refused/)
     const version = await output(['--version'])
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'))
     expect(version.stdout.trim()).toBe(pkg.version)
+  })
+
+  it('token --help names every default, and a default token is of the default tenant', async () => {
+    const help = await output(['token', '--help'])
+    expect(help.code).toBe(0)
+    for (const text of [
+      `(default: ${DEFAULT_SCOPES.join(' ')})`,
+      `(default: ${DEFAULT_TOKEN_TENANT})`,
+      `(default: ${DEFAULT_TOKEN_LIFETIME})`,
+      DEFAULT_APP_ID
+    ]) {
+      expect(help.stdout).toContain(text)
+    }
+    const token = decodeJwt((await output(['token'])).stdout.trim())
+    expect(token).toMatchObject({ tid: DEFAULT_TENANT, appid: DEFAULT_APP_ID, scp: DEFAULT_SCOPES.join(' ') })
   })
 
   it('mints delegated, application, tenant-bound and expired tokens', async () => {
@@ -82,10 +110,16 @@ describe('CLI', () => {
     [['--port', 'abc'], {}, /Invalid value 'abc' for --port \(PORT\)/],
     [[], { AUTH: 'sometimes' }, /--auth \(AUTH\): expected one of enforce, off/],
     [['--fixtures', '/does/not/exist'], {}, /cannot read '\/does\/not\/exist' \(ENOENT\)/],
+    [['--tls-cert', 'x.pem'], {}, /HTTPS options given without --tls/],
+    [
+      ['--host', '192.0.2.1', '--port', '0'],
+      {},
+      /cannot listen on host '192\.0\.2\.1'\. Check --host or HOST\./
+    ],
     [['token', '--expires-in', 'soon'], {}, /--expires-in: expected a positive integer/]
-  ])('stops on %j %j with one clear line and a non-zero exit', async (args, env, message) => {
+  ])('stops on %j %j with one clear line and the start-up exit code 2', async (args, env, message) => {
     const result = await output(args, env)
-    expect(result.code).not.toBe(0)
+    expect(result.code).toBe(2)
     expect(result.stderr).toMatch(message)
     expect(result.stderr.trim().split('\n')).toHaveLength(1)
   })
@@ -109,13 +143,25 @@ describe('CLI', () => {
     }
   )
 
-  it('says when the port is in use, in one line', async () => {
+  it('says when the port is in use, in one line, with the start-up exit code 2', async () => {
     running = await startServer()
     const port = new URL(running.url).port
     const result = await output(['--port', port])
-    expect(result.code).toBe(1)
+    expect(result.code).toBe(2)
     expect(result.stderr).toContain(`port ${port} on 127.0.0.1 is already in use`)
     expect(result.stderr.trim().split('\n')).toHaveLength(1)
     expect(result.stdout).not.toContain('EADDRINUSE')
+  })
+
+  it('run as npm start --port 0 (no --), says which command passes the option on', async () => {
+    const child = spawn('npm', ['start', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk
+    })
+    const [code] = await once(child, 'exit')
+    expect(code).toBe(2)
+    expect(stderr).toContain("npm kept --port for itself (options before '--' are npm's)")
+    expect(stderr).toContain('Run: npm start -- --port 0')
   })
 })

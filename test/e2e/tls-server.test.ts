@@ -1,13 +1,18 @@
 import { Agent } from 'undici'
 import { afterEach, describe, expect, it } from 'vitest'
 import { configWith } from '../../src/config.js'
+import { PLAIN_HTTP_ON_TLS_HINT } from '../../src/graph/errors/graph-error.js'
 import { buildServer } from '../../src/server.js'
 import { generateCertificate } from '../../src/tls/certificate.js'
 import { type ListeningServer, startListeningServer } from '../helpers/listening-server.js'
+import { exchange, parseAnswer } from '../helpers/raw-http.js'
 
 describe('HTTPS', () => {
   let server: ListeningServer | undefined
-  afterEach(async () => server?.close())
+  afterEach(async () => {
+    await server?.close()
+    server = undefined
+  })
 
   it('serves HTTPS with the certificate it hands out at /_mock/ca.pem', async () => {
     server = await startListeningServer({ auth: 'enforce', tls: true })
@@ -35,10 +40,39 @@ describe('HTTPS', () => {
     expect((error as Error & { cause?: { code?: string } }).cause?.code).toBe('DEPTH_ZERO_SELF_SIGNED_CERT')
   })
 
-  it('does not serve plain HTTP on the TLS port', async () => {
-    server = await startListeningServer({ auth: 'off', tls: true })
-    const error = await fetch(`http://127.0.0.1:${server.port}/_mock/health`).catch((thrown: Error) => thrown)
-    expect(error).toBeInstanceOf(Error)
+  it('answers plain HTTP on the TLS port with a 400 that says to use https://, and logs that once', async () => {
+    const lines: { level: number; hint?: string }[] = []
+    const app = await buildServer(configWith({ logLevel: 'info' }), {
+      tls: await generateCertificate(),
+      logStream: { write: (line: string) => lines.push(JSON.parse(line)) }
+    })
+    try {
+      const port = Number(new URL(await app.listen({ port: 0, host: '127.0.0.1' })).port)
+      // PATCH is an HTTP request line to Node 24's OpenSSL, and bytes that are not TLS to Node 20's: both answered.
+      for (const method of ['GET', 'PATCH', 'POST']) {
+        const answer = parseAnswer(
+          await exchange(port, `${method} /_mock/health HTTP/1.1\r\nHost: x\r\n\r\n`)
+        )
+        expect(answer?.status).toBe(400)
+        expect(answer?.headers['content-type']).toBe('application/json')
+        expect(JSON.parse(answer?.body ?? '{}').error).toMatchObject({
+          code: 'BadRequest',
+          message: PLAIN_HTTP_ON_TLS_HINT
+        })
+      }
+      const warnings = lines.filter((line) => line.hint === PLAIN_HTTP_ON_TLS_HINT)
+      expect(warnings).toHaveLength(1)
+      expect(warnings[0]?.level).toBe(40)
+      // The port still serves HTTPS.
+      const trusting = new Agent({ connect: { ca: (await app.inject({ url: '/_mock/ca.pem' })).body } })
+      const health = await fetch(`https://localhost:${port}/_mock/health`, {
+        dispatcher: trusting
+      } as RequestInit)
+      expect(health.status).toBe(200)
+      await trusting.close()
+    } finally {
+      await app.close()
+    }
   })
 })
 

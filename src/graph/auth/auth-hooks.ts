@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Claims } from '../../model/caller.js'
-import { MISSING_TOKEN_HINT } from '../errors/graph-error.js'
+import { GraphError } from '../errors/graph-error.js'
 import { authorize, readClaims } from './authorize.js'
 
 declare module 'fastify' {
@@ -38,14 +38,15 @@ export async function authenticate(request: FastifyRequest, _reply: FastifyReply
 }
 
 /**
- * An `onRequest` hook that logs the missing-token hint the first time a request has no `Authorization` header:
- * once per server, because a misconfigured SDK sends every request that way.
+ * An `onError` hook that logs the `x-mock-hint` of an answer (the missing-token and non-Bearer hints) the first
+ * time each is sent: once per server, because a misconfigured client sends every request the same way.
  */
-export function warnOnceWithoutToken() {
-  let warned = false
-  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
-    if (warned || request.headers.authorization !== undefined) return
-    warned = true
-    request.log.warn({ hint: MISSING_TOKEN_HINT }, 'a request came without an Authorization header')
+export function warnOncePerHint() {
+  const logged = new Set<string>()
+  return async (request: FastifyRequest, _reply: FastifyReply, error: Error): Promise<void> => {
+    const hint = error instanceof GraphError ? error.headers['x-mock-hint'] : undefined
+    if (hint === undefined || logged.has(hint)) return
+    logged.add(hint)
+    request.log.warn({ hint }, 'answered with an x-mock-hint for the client (each kind is logged once)')
   }
 }

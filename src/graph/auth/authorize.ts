@@ -45,14 +45,15 @@ export function decodeJwt(token: string): Readonly<Claims> {
 }
 
 /**
- * The token of an `Authorization: Bearer …` header. An empty or non-Bearer header counts as an empty token; so
- * does an absent one, whose 401 also carries the hint about SDKs that drop tokens.
+ * The token of an `Authorization: Bearer …` header. An absent, empty or non-Bearer header counts as an empty
+ * token, as in Graph; the 401s of the absent and the non-Bearer ones carry a hint at the likely mistake.
  */
 export function bearerToken(authorization: string | undefined): string {
   if (authorization === undefined) throw GraphError.tokenMissing()
-  const match = /^Bearer[ \t]+(\S.*)$/i.exec(authorization.trim())
-  const token = match?.[1]?.trim()
-  if (token === undefined || token === '') throw GraphError.tokenEmpty()
+  const value = authorization.trim()
+  if (value === '' || /^Bearer$/i.test(value)) throw GraphError.tokenEmpty()
+  const token = /^Bearer[ \t]+(\S.*)$/i.exec(value)?.[1]?.trim()
+  if (token === undefined) throw GraphError.tokenNotBearer()
   return token
 }
 

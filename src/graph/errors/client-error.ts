@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { STATUS_CODES } from 'node:http'
-import type { Socket } from 'node:net'
-import type { FastifyInstance } from 'fastify'
+import { Socket } from 'node:net'
+import type { TLSSocket } from 'node:tls'
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { graphHeaders } from '../http/headers.js'
 import { errorEnvelope } from './error-handler.js'
-import { GraphError } from './graph-error.js'
+import { GraphError, PLAIN_HTTP_ON_TLS_HINT } from './graph-error.js'
 
 /** The limits whose breach Node reports on the socket, in bytes and milliseconds. */
 export interface SocketLimits {
@@ -43,5 +44,36 @@ export function clientErrorHandler(limits: SocketLimits) {
     this.log.debug({ err: error, 'request-id': requestId }, 'client error')
     if (socket.writable) socket.write(rawResponse(socketErrorOf(error, limits), requestId))
     socket.destroy(error)
+  }
+}
+
+/**
+ * OpenSSL's verdicts on a first record that is not TLS: an HTTP request line it knows (OpenSSL 3.0, in Node 20,
+ * knows GET, POST, HEAD and PUT; 3.5, in Node 24, also PATCH, DELETE, OPTIONS), or bytes that are no TLS record.
+ */
+const NOT_TLS = new Set(['ERR_SSL_HTTP_REQUEST', 'ERR_SSL_WRONG_VERSION_NUMBER'])
+
+/**
+ * The HTTPS server's `tlsClientError` listener. Plain HTTP on the TLS port fails the handshake, and the client
+ * would get an empty reply: the hint is logged once per server, and the client gets it as a plain-HTTP 400 in
+ * Graph's envelope. Node offers the TCP socket under a TLS socket only as `_parent`; without it (a Node that
+ * changed this) the client gets the empty reply and the log still tells.
+ */
+export function plainHttpOnTlsPort(log: FastifyBaseLogger) {
+  let warned = false
+  return function answerPlainHttp(error: NodeJS.ErrnoException, tlsSocket: TLSSocket): void {
+    if (!NOT_TLS.has(error.code ?? '')) return
+    if (!warned) {
+      warned = true
+      log.warn(
+        { hint: PLAIN_HTTP_ON_TLS_HINT },
+        'a plain http:// request (or other bytes that are not TLS) reached the HTTPS port (logged once)'
+      )
+    }
+    const parent: unknown = (tlsSocket as TLSSocket & { _parent?: unknown })._parent
+    if (parent instanceof Socket && parent.writable) {
+      const requestId = randomUUID()
+      parent.end(rawResponse(GraphError.plainHttpOnTlsPort(), requestId))
+    }
   }
 }

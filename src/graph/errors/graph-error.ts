@@ -47,6 +47,17 @@ export class GraphError extends Error {
     return unauthenticated('Access token is empty.', { 'x-mock-hint': MISSING_TOKEN_HINT })
   }
 
+  /**
+   * A header that is there but not `Bearer <token>` (a bare token, or `Basic …`): Graph's status and code, and a
+   * message and hint that name the expected form instead of calling a sent token empty.
+   */
+  static tokenNotBearer(): GraphError {
+    return unauthenticated(
+      "Access token is empty: the Authorization header does not start with 'Bearer '. Send it as 'Authorization: Bearer <token>'.",
+      { 'x-mock-hint': NOT_BEARER_HINT }
+    )
+  }
+
   static tokenMalformed(): GraphError {
     return unauthenticated('CompactToken parsing failed with error code: 80049217')
   }
@@ -168,6 +179,11 @@ export class GraphError extends Error {
     return GraphError.badRequest('The request is not valid HTTP/1.1 and could not be read.')
   }
 
+  /** Plain `http://` sent to the port of a mock started with `--tls`. */
+  static plainHttpOnTlsPort(): GraphError {
+    return GraphError.badRequest(PLAIN_HTTP_ON_TLS_HINT)
+  }
+
   static internal(): GraphError {
     return new GraphError(
       500,
@@ -244,7 +260,7 @@ function retryLater(
 
 /**
  * Why a request may come without a token: Graph SDKs drop it, without an error, for a base URL they do not
- * trust. Sent as the `x-mock-hint` header of such a 401 and logged once.
+ * trust. Sent as the `x-mock-hint` header of such a 401 and logged once (as every x-mock-hint is).
  */
 export const MISSING_TOKEN_HINT =
   'No Authorization header arrived. Graph SDKs drop the token silently for hosts they do not trust: ' +
@@ -252,6 +268,17 @@ export const MISSING_TOKEN_HINT =
   "(start the mock with --tls, use https://localhost:<port> and customHosts: new Set(['localhost'])); " +
   'Kiota and Azure Identity auth providers send it only to allowedHosts, written with the port (localhost:<port>). ' +
   'Or start the mock with AUTH=off.'
+
+/** What to do when plain HTTP reaches the HTTPS port: the answer's message, and logged once. */
+export const PLAIN_HTTP_ON_TLS_HINT =
+  'A plain http:// request, or other bytes that are not TLS, reached a port that serves HTTPS (the mock runs with --tls). ' +
+  'Use https:// and trust the mock certificate (NODE_EXTRA_CA_CERTS=<file> or curl --cacert <file>, ' +
+  'the file from --tls-cert-out or from GET https://localhost:<port>/_mock/ca.pem), or start the mock without --tls.'
+
+/** Why a sent token counts as empty: it lacks the scheme. Sent as the `x-mock-hint` header and logged once. */
+export const NOT_BEARER_HINT =
+  "The Authorization header holds no 'Bearer <token>': Graph reads a token only after the scheme 'Bearer ' " +
+  "(a bare JWT or another scheme such as Basic counts as no token). Send 'Authorization: Bearer <token>'."
 
 function unauthenticated(message: string, headers: Record<string, string> = {}): GraphError {
   return new GraphError(401, 'InvalidAuthenticationToken', message, {

@@ -1,7 +1,10 @@
 import { type Static, Type } from '@sinclair/typebox'
 import { UserProcessingResultSchema } from '../user-processing-result.js'
 
-/** `?tenant=<tid>`: the tenant a control call concerns; without it, the call concerns every tenant or `default`. */
+/**
+ * `?tenant=<tid>`: the tenant a control call concerns; without it, the call concerns every tenant or the default
+ * one, the `tid` of a token minted with defaults (DEFAULT_TOKEN_TENANT).
+ */
 export const TenantQuerySchema = Type.Object(
   { tenant: Type.Optional(Type.String({ minLength: 1 })) },
   { additionalProperties: false }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { FaultRules } from '../../../src/control/faults/fault-rules.js'
 import { mulberry32 } from '../../../src/control/faults/prng.js'
+import { DEFAULT_TENANT } from '../../../src/store/result-store.js'
 
-const target = { method: 'GET', path: '/beta/workflowBase/userProcessingResults/x', tenant: 'default' }
+const target = { method: 'GET', path: '/beta/workflowBase/userProcessingResults/x', tenant: DEFAULT_TENANT }
 
 describe('FaultRules', () => {
   it('adds up the delays of the rules that fire, until one fires with a status', () => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_TOKEN_TENANT } from '../../../src/model/token.js'
+import { DEFAULT_TENANT } from '../../../src/store/result-store.js'
 import { BUNDLED_FIXTURES, loadFixtures } from '../../../src/store/seed/load-fixtures.js'
 import { control, journal } from '../../helpers/control.js'
 import {
@@ -29,17 +30,17 @@ afterEach(async () => {
 
 describe('POST /_mock/reset', () => {
   it('restores the fixtures after PATCHes and clears the journal and the fault rules', async () => {
-    const fixtures = await server.snapshot('default')
+    const fixtures = await server.snapshot(DEFAULT_TENANT)
     expect((await server.patch(validBody({ workflowVersion: 99 }))).statusCode).toBe(200)
     expect((await control(server.app, 'POST', '/faults', { status: 503, path: '/nowhere' })).statusCode).toBe(
       201
     )
-    expect(await server.snapshot('default')).not.toEqual(fixtures)
+    expect(await server.snapshot(DEFAULT_TENANT)).not.toEqual(fixtures)
 
     const reset = await control(server.app, 'POST', '/reset')
 
     expect(reset.statusCode).toBe(204)
-    expect(await server.snapshot('default')).toEqual(fixtures)
+    expect(await server.snapshot(DEFAULT_TENANT)).toEqual(fixtures)
     expect(await journal(server.app)).toEqual([])
     expect((await control(server.app, 'GET', '/faults')).json()).toEqual([])
   })
@@ -78,7 +79,7 @@ describe('POST /_mock/reset', () => {
 
   it('rejects an unknown query parameter, naming it, and resets nothing', async () => {
     await server.patch(validBody({ workflowVersion: 99 }))
-    const before = await server.snapshot('default')
+    const before = await server.snapshot(DEFAULT_TENANT)
 
     const response = await control(server.app, 'POST', '/reset?tenat=a')
 
@@ -87,7 +88,7 @@ describe('POST /_mock/reset', () => {
       code: 'BadRequest',
       message: "Invalid querystring: 'tenat' is not a known property."
     })
-    expect(await server.snapshot('default')).toEqual(before)
+    expect(await server.snapshot(DEFAULT_TENANT)).toEqual(before)
   })
 })
 
@@ -115,7 +116,7 @@ describe('/_mock/userProcessingResults', () => {
   })
 
   it('POST upserts: replaces records with the same id, adds the others, keeps the rest', async () => {
-    const before = await server.snapshot('default')
+    const before = await server.snapshot(DEFAULT_TENANT)
 
     const post = await control(server.app, 'POST', '/userProcessingResults', [
       record(DOC_ID, { workflowVersion: 12 }),
@@ -187,7 +188,7 @@ describe('/_mock/userProcessingResults', () => {
     ],
     ['an object instead of an array', record('a'), /^Invalid body: the value has the invalid value/, '']
   ])('rejects %s with a 400 naming the field, changing nothing', async (_name, body, message, target) => {
-    const before = await server.snapshot('default')
+    const before = await server.snapshot(DEFAULT_TENANT)
     for (const method of ['PUT', 'POST'] as const) {
       const response = await control(server.app, method, '/userProcessingResults', body)
       expect(response.statusCode).toBe(400)
@@ -197,11 +198,11 @@ describe('/_mock/userProcessingResults', () => {
       expect(error.message).toMatch(message)
       expect(error.details?.[0]?.target).toBe(target)
     }
-    expect(await server.snapshot('default')).toEqual(before)
+    expect(await server.snapshot(DEFAULT_TENANT)).toEqual(before)
   })
 
   it('answers a body that is not JSON with 415 and malformed JSON with 400, changing nothing', async () => {
-    const before = await server.snapshot('default')
+    const before = await server.snapshot(DEFAULT_TENANT)
     const text = await server.app.inject({
       method: 'PUT',
       url: '/_mock/userProcessingResults',
@@ -218,7 +219,7 @@ describe('/_mock/userProcessingResults', () => {
     expect(errorOf(text).code).toBe('UnsupportedMediaType')
     expect(broken.statusCode).toBe(400)
     expect(errorOf(broken).message).toMatch(/^Unable to read JSON request payload/)
-    expect(await server.snapshot('default')).toEqual(before)
+    expect(await server.snapshot(DEFAULT_TENANT)).toEqual(before)
   })
 })
 
@@ -246,11 +247,29 @@ it("keeps tenants apart: a tenant starts from the fixtures and never sees anothe
   }
 })
 
+/** The seed record as the control API shows it without `?tenant=`. */
+async function seedRecordViaControl(app: TestServer['app']): Promise<{ workflowVersion: number }> {
+  const records = (await control(app, 'GET', '/userProcessingResults')).json()
+  return records.find((entry: { id: string }) => entry.id === DOC_ID)
+}
+
 it('puts every request in the default tenant with AUTH=off, whatever the token says', async () => {
   const patched = await server.patch(validBody({ workflowVersion: 5 }), {
     headers: { authorization: bearer({ tenant: 'tenant-a' }) }
   })
   expect(patched.statusCode).toBe(200)
-  const records = (await control(server.app, 'GET', '/userProcessingResults?tenant=default')).json()
-  expect(records.find((entry: { id: string }) => entry.id === DOC_ID).workflowVersion).toBe(5)
+  expect((await seedRecordViaControl(server.app)).workflowVersion).toBe(5)
+  expect(await journal(server.app, `?tenant=${DEFAULT_TENANT}`)).toHaveLength(1)
+})
+
+it('tells one tenant story: a default token, the control API without ?tenant= and the journal name the same', async () => {
+  expect(DEFAULT_TENANT).toBe(DEFAULT_TOKEN_TENANT)
+  const enforced = await testServer()
+  try {
+    expect((await enforced.patch(validBody({ workflowVersion: 6 }))).statusCode).toBe(200)
+    expect((await seedRecordViaControl(enforced.app)).workflowVersion).toBe(6)
+    expect(await journal(enforced.app, `?tenant=${DEFAULT_TENANT}`)).toHaveLength(1)
+  } finally {
+    await enforced.app.close()
+  }
 })

@@ -50,10 +50,16 @@ describe('auth rules (pure functions)', () => {
     )
   })
 
-  it.each([undefined, '', 'Bearer', 'Bearer    ', 'Basic dXNlcjpwYXNz'])(
-    'treats %j as an empty token',
+  it.each([undefined, '', 'Bearer', 'Bearer    '])('treats %j as an empty token', (header) => {
+    expect(rejection(() => bearerToken(header)).message).toBe('Access token is empty.')
+  })
+
+  it.each(['Basic dXNlcjpwYXNz', 'a.b.c', 'Bearer:a.b.c'])(
+    'answers %j, which is not Bearer <token>, with a message naming that form',
     (header) => {
-      expect(rejection(() => bearerToken(header)).message).toBe('Access token is empty.')
+      const error = rejection(() => bearerToken(header))
+      expect(error).toMatchObject({ statusCode: 401, code: 'InvalidAuthenticationToken' })
+      expect(error.message).toMatch(/^Access token is empty: .*'Authorization: Bearer <token>'\.$/)
     }
   )
 

@@ -1,7 +1,9 @@
 import { Writable } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Config } from '../../../src/config.js'
-import { MISSING_TOKEN_HINT } from '../../../src/graph/errors/graph-error.js'
+import { MISSING_TOKEN_HINT, NOT_BEARER_HINT } from '../../../src/graph/errors/graph-error.js'
+import { mintToken } from '../../../src/model/token.js'
+import { DEFAULT_TENANT } from '../../../src/store/result-store.js'
 import { SEED_PATH, testServer, validBody } from '../../helpers/graph-server.js'
 
 /** A test server whose log lines are collected. */
@@ -14,7 +16,7 @@ async function serverWithLog(overrides: Partial<Config> = {}) {
     }
   })
   const server = await testServer({ logLevel: 'info', ...overrides }, { logStream })
-  const hints = () => lines.filter((line) => line.hint === MISSING_TOKEN_HINT)
+  const hints = (hint = MISSING_TOKEN_HINT) => lines.filter((line) => line.hint === hint)
   // The shared helper always sends a token; these requests send the header under test, or none.
   const patch = (headers: Record<string, string> = {}) =>
     server.app.inject({ method: 'PATCH', url: SEED_PATH, payload: validBody(), headers })
@@ -30,7 +32,7 @@ describe('the missing-token hint', () => {
   it("keeps Graph's 401 body and adds x-mock-hint when no Authorization header came", async () => {
     const { app, snapshot, patch } = await serverWithLog()
     apps.push(app)
-    const before = await snapshot('default')
+    const before = await snapshot(DEFAULT_TENANT)
     const response = await patch()
     expect(response.statusCode).toBe(401)
     expect(response.headers['x-mock-hint']).toBe(MISSING_TOKEN_HINT)
@@ -38,10 +40,10 @@ describe('the missing-token hint', () => {
     const { error } = response.json()
     expect(Object.keys(error)).toEqual(['code', 'message', 'innerError'])
     expect(error).toMatchObject({ code: 'InvalidAuthenticationToken', message: 'Access token is empty.' })
-    expect(await snapshot('default')).toEqual(before)
+    expect(await snapshot(DEFAULT_TENANT)).toEqual(before)
   })
 
-  it.each(['', 'Bearer ', 'Basic abc'])(
+  it.each(['', 'Bearer ', 'bearer'])(
     'is not added for an Authorization header %j that is there but empty',
     async (authorization) => {
       const { app, hints, patch } = await serverWithLog()
@@ -51,6 +53,33 @@ describe('the missing-token hint', () => {
       expect(response.json().error.message).toBe('Access token is empty.')
       expect(response.headers['x-mock-hint']).toBeUndefined()
       expect(hints()).toHaveLength(0)
+      expect(hints(NOT_BEARER_HINT)).toHaveLength(0)
+    }
+  )
+
+  it.each([
+    ['a bare JWT', mintToken()],
+    ['another scheme', 'Basic dXNlcjpwYXNz'],
+    ['a misspelt scheme', `Bearer:${mintToken()}`]
+  ])(
+    'names the expected form for a header with %s instead of calling the token empty, once in the log',
+    async (_name, authorization) => {
+      const { app, hints, patch, snapshot } = await serverWithLog()
+      apps.push(app)
+      const before = await snapshot(DEFAULT_TENANT)
+      const responses = [await patch({ authorization }), await patch({ authorization })]
+      for (const response of responses) {
+        expect(response.statusCode).toBe(401)
+        expect(response.json().error).toMatchObject({
+          code: 'InvalidAuthenticationToken',
+          message: expect.stringContaining("Send it as 'Authorization: Bearer <token>'.")
+        })
+        expect(response.headers['x-mock-hint']).toBe(NOT_BEARER_HINT)
+        expect(response.headers['www-authenticate']).toMatch(/^Bearer realm=""/)
+      }
+      expect(hints(NOT_BEARER_HINT)).toHaveLength(1)
+      expect(hints()).toHaveLength(0)
+      expect(await snapshot(DEFAULT_TENANT)).toEqual(before)
     }
   )
 
@@ -61,10 +90,7 @@ describe('the missing-token hint', () => {
     for (let i = 0; i < 3; i++) await first.patch()
     await first.app.inject({ method: 'GET', url: SEED_PATH })
     expect(first.hints()).toHaveLength(1)
-    expect(first.hints()[0]).toMatchObject({
-      level: 40,
-      msg: 'a request came without an Authorization header'
-    })
+    expect(first.hints()[0]).toMatchObject({ level: 40 })
     await second.patch()
     expect(second.hints()).toHaveLength(1)
   })

@@ -21,7 +21,7 @@ export interface ControlRequest {
 }
 
 const controlTenant = fc.oneof(
-  fc.constantFrom('default', DEFAULT_TOKEN_TENANT, 'contoso', '', ...PROTOTYPE_KEYS),
+  fc.constantFrom(DEFAULT_TOKEN_TENANT, 'contoso', '', ...PROTOTYPE_KEYS),
   fc.string({ maxLength: 20 })
 )
 const seedRecord = fc
