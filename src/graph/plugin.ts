@@ -54,16 +54,24 @@ async function graphRoutes(app: FastifyInstance, options: RouteOptions) {
   })
 }
 
+type ScopeOptions = Pick<GraphOptions, 'auth' | 'hooks' | 'notFound'>
+
+/** What every Graph scope does: the request's Graph values, the tenant of its token, outside hooks, Graph's 404. */
+function graphScope(app: FastifyInstance, options: ScopeOptions): void {
+  app.decorateRequest('claims', undefined)
+  app.decorateRequest('tenant', DEFAULT_TENANT)
+  app.decorateRequest('nextLink', undefined)
+  if (options.auth === 'enforce') app.addHook('onRequest', identifyTenant)
+  for (const hook of options.hooks.onSend) app.addHook('onSend', hook)
+  app.setNotFoundHandler(options.notFound)
+}
+
 /**
  * The `/beta` scope: everything that imitates Microsoft Graph. Unknown paths are answered out here, before auth
  * and body rules (as Graph's router does), and the `onSend` hooks see every request, those included.
  */
 export async function graphPlugin(app: FastifyInstance, options: GraphOptions) {
-  app.decorateRequest('claims', undefined)
-  app.decorateRequest('tenant', DEFAULT_TENANT)
-  if (options.auth === 'enforce') app.addHook('onRequest', identifyTenant)
-  for (const hook of options.hooks.onSend) app.addHook('onSend', hook)
-  app.setNotFoundHandler(options.notFound)
+  graphScope(app, options)
   const { store, workflows, pageSize, auth, patchMode, hooks } = options
   await app.register(graphRoutes, {
     store,
@@ -73,4 +81,13 @@ export async function graphPlugin(app: FastifyInstance, options: GraphOptions) {
     patchMode,
     preHandler: hooks.preHandler
   })
+}
+
+/**
+ * Paths outside every scope (`/v1.0/…` for a client left on Graph's default version, a path without its
+ * version): Graph's answer to an unknown path, seen by the same `onSend` hooks, so that the journal shows what
+ * a misconfigured client sent. Registered without a prefix, it answers for every path no other scope has.
+ */
+export async function graphFallbackPlugin(app: FastifyInstance, options: ScopeOptions) {
+  graphScope(app, options)
 }

@@ -17,6 +17,16 @@ export const JournalClaimsSchema = Type.Partial(
 )
 export type JournalClaims = Static<typeof JournalClaimsSchema>
 
+/** The served route closest to a request the mock does not serve, and what differs. */
+export const NearestSchema = Type.Object({
+  method: Text,
+  /** The route's path, its keys written `{name}` as in Graph's documentation. */
+  path: Text,
+  /** What differs, in one line: another API version, a misspelt segment, a missing key, the method, a query option. */
+  why: Text
+})
+export type Nearest = Static<typeof NearestSchema>
+
 /** One request to the Graph scope, exactly these keys. */
 export const JournalEntrySchema = Type.Object({
   time: Text,
@@ -55,3 +65,11 @@ export const JournalQuerySchema = Type.Object(
   { additionalProperties: false }
 )
 export type JournalQuery = Static<typeof JournalQuerySchema>
+
+/** Whether a route of the mock served a request, and which; for one it did not, the closest route. */
+export interface RouteVerdict {
+  matched: boolean
+  /** The route that took the request, e.g. `GET /beta/workflowBase/userProcessingResults/{id}`, if one did. */
+  route: string | null
+  nearest: Nearest | null
+}
