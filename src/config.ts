@@ -136,12 +136,13 @@ export const ConfigSchema = Type.Object({
     description: '/_mock calls must send this value in the header x-mock-admin-key'
   }),
   journalSize: Type.Integer({
-    minimum: 1,
+    minimum: 0,
     maximum: MAX_JOURNAL_SIZE,
     default: 1000,
     flag: 'journal-size',
     env: 'JOURNAL_SIZE',
-    description: 'how many Graph requests the journal keeps; the oldest go first'
+    description:
+      'how many Graph requests the journal keeps, the oldest go first; 0 turns it off'
   }),
   faultRate: Type.Number({
     minimum: 0,

@@ -9,15 +9,19 @@ import { FaultRules, startupFaultRules } from './control/faults/fault-rules.js'
 import { Journal } from './control/journal/journal.js'
 import { recordRequests } from './control/journal/journal-hook.js'
 import { controlPlugin } from './control/plugin.js'
+import type { GraphProbe, RouteFacts } from './control/request-facts.js'
 import { RateLimiter } from './control/throttle/rate-limiter.js'
 import { throttleRequests } from './control/throttle/throttle-hook.js'
+import { PageLinks } from './control/verify/page-links.js'
 import { callerOf } from './graph/auth/caller.js'
+import { leastPrivileged } from './graph/auth/least-privileged.js'
 import { clientErrorHandler } from './graph/errors/client-error.js'
 import { BODY_LIMIT, handleError } from './graph/errors/error-handler.js'
 import { notFoundHandler, RouteTable } from './graph/errors/not-found.js'
 import { setGraphHeaders } from './graph/http/headers.js'
 import { compileValidator } from './graph/http/validator-compiler.js'
-import { graphPlugin } from './graph/plugin.js'
+import { graphFallbackPlugin, graphPlugin } from './graph/plugin.js'
+import { GraphRoutes } from './graph/routes/graph-routes.js'
 import { DEFAULT_LIMITS, nodeServerOptions, type ServerLimits, timeoutOptions } from './limits.js'
 import { RequestLog } from './request-log.js'
 import { MemoryStore } from './store/memory-store.js'
@@ -40,6 +44,20 @@ export interface ServerDeps {
   tls?: TlsCredentials
   /** Other connection limits than the defaults (e.g. shorter timeouts in tests). */
   limits?: Partial<ServerLimits>
+}
+
+/** What the journal and the report need from Graph, from Graph's own functions and route table. */
+function graphFacts(routes: RouteTable): { probe: GraphProbe; routeFacts: RouteFacts } {
+  const graphRoutes = new GraphRoutes(routes)
+  return {
+    probe: { callerOf, nextLinkOf: (request) => request.nextLink },
+    routeFacts: {
+      match: (method, url, routed) => graphRoutes.match(method, url, routed),
+      permissionsOf: (route) => graphRoutes.permissionsOf(route),
+      isCollection: (route) => graphRoutes.isCollection(route),
+      leastPrivileged
+    }
+  }
 }
 
 const CORS_EXPOSED_HEADERS = [
@@ -102,9 +120,12 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   app.addHook('onRequest', async (request, reply) => setGraphHeaders(request, reply))
   refuseWhileClosing(app)
   app.setErrorHandler(handleError)
-  app.setNotFoundHandler(notFound)
   // Shared by the two scopes: the Graph scope feeds them, the control scope reads and resets them.
-  const journal = new Journal(config.journalSize)
+  const { probe, routeFacts } = graphFacts(routes)
+  const journal = new Journal(config.journalSize, (facts) =>
+    routeFacts.match(facts.method, facts.url, facts.routed)
+  )
+  const pageLinks = new PageLinks()
   const faults = new FaultRules(startupFaultRules(config), config.seed)
   const limiter = config.rateLimit === undefined ? undefined : new RateLimiter(config.rateLimit)
 
@@ -119,11 +140,17 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     prefix: '/_mock',
     store,
     journal,
+    pageLinks,
     faults,
     limiter,
     adminKey: config.adminKey,
-    certificate: deps.tls?.cert
+    certificate: deps.tls?.cert,
+    notFound
   })
+  // The one place the test-control instruments reach into Graph: the journal sees every request of the Graph
+  // scopes (with --journal-size 0 there is no journal), throttling and faults the routed ones once Graph's auth
+  // has passed.
+  const onSend = config.journalSize > 0 ? [recordRequests(journal, probe, pageLinks)] : []
   await app.register(graphPlugin, {
     prefix: '/beta',
     store,
@@ -131,10 +158,8 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     pageSize: config.pageSize,
     auth: config.auth,
     patchMode: config.patchMode,
-    // The one place the test-control instruments reach into Graph: the journal sees every request of the scope,
-    // throttling and faults the routed ones once Graph's auth has passed.
     hooks: {
-      onSend: [recordRequests(journal, callerOf)],
+      onSend,
       preHandler: [
         ...(limiter === undefined ? [] : [throttleRequests(limiter, callerOf)]),
         injectFaults(faults, callerOf)
@@ -142,5 +167,6 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     },
     notFound
   })
+  await app.register(graphFallbackPlugin, { auth: config.auth, hooks: { onSend, preHandler: [] }, notFound })
   return app
 }

@@ -22,8 +22,10 @@ describe('test-control options', () => {
       rateLimit: { limit: 100, windowMs: 10_000 }
     })
     const argv = ['--rate-limit', '5/1m', '--latency-ms', '30', '--fault-statuses', '500', '--admin-key', 'k']
+    argv.push('--journal-size', '0')
     expect(loadConfig({ env, argv })).toMatchObject({
       adminKey: 'k',
+      journalSize: 0,
       faultStatuses: [500],
       latencyMs: { min: 30, max: 30 },
       rateLimit: { limit: 5, windowMs: 60_000 }
@@ -56,7 +58,7 @@ describe('test-control options', () => {
     ],
     ['--latency-ms', 'slow', /--latency-ms \(LATENCY_MS\): expected milliseconds as 'min-max'/],
     ['--latency-ms', '0-70000', /--latency-ms \(LATENCY_MS\): delays are limited to 60000 ms/],
-    ['--journal-size', '0', /--journal-size \(JOURNAL_SIZE\): expected an integer from 1 to 100000/],
+    ['--journal-size', '100001', /--journal-size \(JOURNAL_SIZE\): expected an integer from 0 to 100000/],
     ['--seed', '4294967296', /--seed \(SEED\): expected an integer from 0 to 4294967295/]
   ])('rejects %s %s with a line naming the option', (flag, value, message) => {
     expect(() => loadConfig({ argv: [flag, value] })).toThrow(ConfigError)

@@ -9,16 +9,21 @@ import { journalRoutes } from './journal/journal-routes.js'
 import { stateRoutes } from './state/state-routes.js'
 import type { RateLimiter } from './throttle/rate-limiter.js'
 import { tokenRoutes } from './token-routes.js'
+import type { PageLinks } from './verify/page-links.js'
 
 export interface ControlOptions {
   store: ResultStore
   journal: Journal
+  /** The page links Graph handed out, forgotten with the rest of a tenant's state on reset. */
+  pageLinks: PageLinks
   faults: FaultRules
   limiter: RateLimiter | undefined
   /** Empty: no key needed. */
   adminKey: string
   /** The PEM the server presents over HTTPS, served at `/ca.pem`. */
   certificate?: string
+  /** Graph's answer to an unknown path, for unknown paths here too (which are not Graph requests to journal). */
+  notFound: (request: FastifyRequest, reply: FastifyReply) => FastifyReply
 }
 
 function digest(value: string): Buffer {
@@ -36,11 +41,13 @@ function requireAdminKey(adminKey: string) {
   }
 }
 
+type ProtectedOptions = Omit<ControlOptions, 'certificate' | 'notFound'>
+
 /** The control routes, behind the admin key when there is one. */
-async function protectedRoutes(app: FastifyInstance, options: ControlOptions) {
+async function protectedRoutes(app: FastifyInstance, options: ProtectedOptions) {
   if (options.adminKey !== '') app.addHook('onRequest', requireAdminKey(options.adminKey))
-  const { store, journal, faults, limiter } = options
-  await app.register(stateRoutes, { store, journal, faults, limiter })
+  const { store, journal, pageLinks, faults, limiter } = options
+  await app.register(stateRoutes, { store, journal, pageLinks, faults, limiter })
   await app.register(journalRoutes, { journal })
   await app.register(faultRoutes, { faults })
   await app.register(tokenRoutes)
@@ -64,12 +71,13 @@ async function openRoutes(app: FastifyInstance, { certificate }: Pick<ControlOpt
 export async function controlPlugin(app: FastifyInstance, options: ControlOptions) {
   // JSON in and out: any other body is a 415, not a string that fails the schema.
   app.removeContentTypeParser('text/plain')
+  app.setNotFoundHandler(options.notFound)
   // `curl -X POST -H 'Content-Type: application/json' …/reset` sends no body: that is no body, not bad JSON.
   const parseJson = app.getDefaultJsonParser('error', 'error')
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
     body === '' ? done(null, undefined) : parseJson(request, body as string, done)
   )
   await app.register(openRoutes, { certificate: options.certificate })
-  const { store, journal, faults, limiter, adminKey } = options
-  await app.register(protectedRoutes, { store, journal, faults, limiter, adminKey })
+  const { store, journal, pageLinks, faults, limiter, adminKey } = options
+  await app.register(protectedRoutes, { store, journal, pageLinks, faults, limiter, adminKey })
 }

@@ -3,10 +3,20 @@ import { TenantQuerySchema } from '../../model/control/control-query.js'
 import { JournalQuerySchema } from '../../model/control/journal-entry.js'
 import type { Journal } from './journal.js'
 
-/** `/requests`: what the Graph scope received, filtered; and forgetting it. */
-export const journalRoutes: FastifyPluginAsyncTypebox<{ journal: Journal }> = async (app, { journal }) => {
-  app.get('/requests', { schema: { querystring: JournalQuerySchema } }, async function listRequests(request) {
+export interface JournalRouteOptions {
+  journal: Journal
+}
+
+/** `/requests`: what the Graph scope received, filtered and counted; and forgetting it. */
+export const journalRoutes: FastifyPluginAsyncTypebox<JournalRouteOptions> = async (app, { journal }) => {
+  const filtered = { schema: { querystring: JournalQuerySchema } }
+
+  app.get('/requests', filtered, async function listRequests(request) {
     return journal.list(request.query)
+  })
+
+  app.get('/requests/count', filtered, async function countRequests(request) {
+    return { count: journal.count(request.query) }
   })
 
   app.delete(
