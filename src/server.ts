@@ -141,6 +141,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     store,
     journal,
     pageLinks,
+    routes: routeFacts,
     faults,
     limiter,
     adminKey: config.adminKey,

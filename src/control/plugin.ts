@@ -6,16 +6,20 @@ import { faultRoutes } from './faults/fault-routes.js'
 import type { FaultRules } from './faults/fault-rules.js'
 import type { Journal } from './journal/journal.js'
 import { journalRoutes } from './journal/journal-routes.js'
+import type { RouteFacts } from './request-facts.js'
 import { stateRoutes } from './state/state-routes.js'
 import type { RateLimiter } from './throttle/rate-limiter.js'
 import { tokenRoutes } from './token-routes.js'
 import type { PageLinks } from './verify/page-links.js'
+import { reportRoutes } from './verify/report-routes.js'
 
 export interface ControlOptions {
   store: ResultStore
   journal: Journal
   /** The page links Graph handed out, forgotten with the rest of a tenant's state on reset. */
   pageLinks: PageLinks
+  /** Graph's routes, for the report. */
+  routes: RouteFacts
   faults: FaultRules
   limiter: RateLimiter | undefined
   /** Empty: no key needed. */
@@ -46,9 +50,10 @@ type ProtectedOptions = Omit<ControlOptions, 'certificate' | 'notFound'>
 /** The control routes, behind the admin key when there is one. */
 async function protectedRoutes(app: FastifyInstance, options: ProtectedOptions) {
   if (options.adminKey !== '') app.addHook('onRequest', requireAdminKey(options.adminKey))
-  const { store, journal, pageLinks, faults, limiter } = options
+  const { store, journal, pageLinks, routes, faults, limiter } = options
   await app.register(stateRoutes, { store, journal, pageLinks, faults, limiter })
   await app.register(journalRoutes, { journal })
+  await app.register(reportRoutes, { journal, routes })
   await app.register(faultRoutes, { faults })
   await app.register(tokenRoutes)
 }
@@ -78,6 +83,6 @@ export async function controlPlugin(app: FastifyInstance, options: ControlOption
     body === '' ? done(null, undefined) : parseJson(request, body as string, done)
   )
   await app.register(openRoutes, { certificate: options.certificate })
-  const { store, journal, pageLinks, faults, limiter, adminKey } = options
-  await app.register(protectedRoutes, { store, journal, pageLinks, faults, limiter, adminKey })
+  const { store, journal, pageLinks, routes, faults, limiter, adminKey } = options
+  await app.register(protectedRoutes, { store, journal, pageLinks, routes, faults, limiter, adminKey })
 }
