@@ -8,6 +8,7 @@ import { injectFaults } from './control/faults/fault-hook.js'
 import { FaultRules, startupFaultRules } from './control/faults/fault-rules.js'
 import { Journal } from './control/journal/journal.js'
 import { recordRequests } from './control/journal/journal-hook.js'
+import { DEFAULT_STREAM_SETTINGS, type StreamSettings } from './control/journal/journal-stream.js'
 import { controlPlugin } from './control/plugin.js'
 import type { GraphProbe, RouteFacts } from './control/request-facts.js'
 import { RateLimiter } from './control/throttle/rate-limiter.js'
@@ -44,6 +45,8 @@ export interface ServerDeps {
   tls?: TlsCredentials
   /** Other connection limits than the defaults (e.g. shorter timeouts in tests). */
   limits?: Partial<ServerLimits>
+  /** Another heartbeat or per-reader buffer for `GET /_mock/requests/stream` (e.g. shorter in tests). */
+  stream?: Partial<StreamSettings>
 }
 
 /** What the journal and the report need from Graph, from Graph's own functions and route table. */
@@ -142,6 +145,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     journal,
     pageLinks,
     routes: routeFacts,
+    stream: { ...DEFAULT_STREAM_SETTINGS, ...deps.stream },
     faults,
     limiter,
     adminKey: config.adminKey,

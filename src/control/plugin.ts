@@ -6,6 +6,7 @@ import { faultRoutes } from './faults/fault-routes.js'
 import type { FaultRules } from './faults/fault-rules.js'
 import type { Journal } from './journal/journal.js'
 import { journalRoutes } from './journal/journal-routes.js'
+import { JournalStreams, type StreamSettings } from './journal/journal-stream.js'
 import type { RouteFacts } from './request-facts.js'
 import { stateRoutes } from './state/state-routes.js'
 import type { RateLimiter } from './throttle/rate-limiter.js'
@@ -20,6 +21,7 @@ export interface ControlOptions {
   pageLinks: PageLinks
   /** Graph's routes, for the report. */
   routes: RouteFacts
+  stream: StreamSettings
   faults: FaultRules
   limiter: RateLimiter | undefined
   /** Empty: no key needed. */
@@ -45,14 +47,16 @@ function requireAdminKey(adminKey: string) {
   }
 }
 
-type ProtectedOptions = Omit<ControlOptions, 'certificate' | 'notFound'>
+type ProtectedOptions = Omit<ControlOptions, 'certificate' | 'notFound' | 'stream'> & {
+  streams: JournalStreams
+}
 
-/** The control routes, behind the admin key when there is one. */
+/** The control routes, behind the admin key when there is one (the journal's stream too: send it in the header). */
 async function protectedRoutes(app: FastifyInstance, options: ProtectedOptions) {
   if (options.adminKey !== '') app.addHook('onRequest', requireAdminKey(options.adminKey))
-  const { store, journal, pageLinks, routes, faults, limiter } = options
+  const { store, journal, pageLinks, routes, streams, faults, limiter } = options
   await app.register(stateRoutes, { store, journal, pageLinks, faults, limiter })
-  await app.register(journalRoutes, { journal })
+  await app.register(journalRoutes, { journal, streams })
   await app.register(reportRoutes, { journal, routes })
   await app.register(faultRoutes, { faults })
   await app.register(tokenRoutes)
@@ -83,6 +87,21 @@ export async function controlPlugin(app: FastifyInstance, options: ControlOption
     body === '' ? done(null, undefined) : parseJson(request, body as string, done)
   )
   await app.register(openRoutes, { certificate: options.certificate })
+  const streams = new JournalStreams(options.journal, options.stream)
+  // Open streams would hold shutdown up until they end: end them first.
+  app.addHook('preClose', (done) => {
+    streams.closeAll()
+    done()
+  })
   const { store, journal, pageLinks, routes, faults, limiter, adminKey } = options
-  await app.register(protectedRoutes, { store, journal, pageLinks, routes, faults, limiter, adminKey })
+  await app.register(protectedRoutes, {
+    store,
+    journal,
+    pageLinks,
+    routes,
+    streams,
+    faults,
+    limiter,
+    adminKey
+  })
 }
