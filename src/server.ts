@@ -14,6 +14,8 @@ import type { GraphProbe, RouteFacts } from './control/request-facts.js'
 import { RateLimiter } from './control/throttle/rate-limiter.js'
 import { throttleRequests } from './control/throttle/throttle-hook.js'
 import { PageLinks } from './control/verify/page-links.js'
+import { buildReport } from './control/verify/report.js'
+import { writeReportFile } from './control/verify/report-file.js'
 import { callerOf } from './graph/auth/caller.js'
 import { leastPrivileged } from './graph/auth/least-privileged.js'
 import { clientErrorHandler } from './graph/errors/client-error.js'
@@ -173,5 +175,17 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     notFound
   })
   await app.register(graphFallbackPlugin, { auth: config.auth, hooks: { onSend, preHandler: [] }, notFound })
+  const reportOut = config.reportOut
+  if (reportOut !== undefined) {
+    // After the last request has been answered, so the report has them all.
+    app.addHook('onClose', async () => {
+      try {
+        await writeReportFile(reportOut, buildReport(journal, routeFacts))
+        app.log.info(`report written to ${reportOut}`)
+      } catch (error) {
+        app.log.error({ err: error }, `could not write the report to ${reportOut}`)
+      }
+    })
+  }
   return app
 }
