@@ -71,13 +71,16 @@ function causeOf(record: JournalRecord, permissions: readonly string[]): Cause {
   if (known?.claim === 'exp' && typeof claims?.nbf === 'number' && claims.nbf > started / 1000)
     return { ...known, claim: 'nbf' }
   if (known !== undefined) return known
+  const permissionClaim = kindOf(record) === 'application' ? 'roles' : 'scp'
   if (message.startsWith(MISSING_PERMISSION)) {
     return {
-      claim: kindOf(record) === 'application' ? 'roles' : 'scp',
+      claim: permissionClaim,
       advice: `Grant one of ${permissions.join(', ')}; ${permissions[0] ?? 'the first'} is the least privileged.`
     }
   }
-  return { claim: 'Authorization', advice: 'Send a token the route accepts.' }
+  // Another refusal (a route's own rule): a 401 is about the token, a 403 about what it grants.
+  const claim = record.facts.status === 401 ? 'Authorization' : permissionClaim
+  return { claim, advice: `The answer says why: ${message || 'no message'}` }
 }
 
 /** The `token` command that mints a token this route accepts, in the tenant the request was for. */
