@@ -101,12 +101,17 @@ async function main(): Promise<number> {
       id: DOC_ID
     })
     const small = await start({ name: NAMES.mock, args: mock(), id: DOC_ID })
+    const off = await start({ name: NAMES.journalOff, args: mock('--journal-size', '0'), id: DOC_ID })
     process.stderr.write(
       `load: autocannon, ${CONNECTIONS} connections, ${settings.warmupSeconds} s warm-up + ${settings.seconds} s measured\n`
     )
-    const bundled = await runRounds([raw.server, fastify.server, small.server], token)
-    for (const entry of [raw, fastify, small]) entry.notePeak()
-    await Promise.all([raw, fastify, small].map((entry) => entry.server.stop()))
+    const bundledServers = [raw, fastify, small, off]
+    const bundled = await runRounds(
+      bundledServers.map((entry) => entry.server),
+      token
+    )
+    for (const entry of bundledServers) entry.notePeak()
+    await Promise.all(bundledServers.map((entry) => entry.server.stop()))
 
     const restarted = await start({ name: NAMES.small, args: mock(), id: DOC_ID })
     const large = await start({

@@ -26,6 +26,7 @@ import { compileValidator } from './graph/http/validator-compiler.js'
 import { graphFallbackPlugin, graphPlugin } from './graph/plugin.js'
 import { GraphRoutes } from './graph/routes/graph-routes.js'
 import { DEFAULT_LIMITS, nodeServerOptions, type ServerLimits, timeoutOptions } from './limits.js'
+import type { Report } from './model/control/report.js'
 import { RequestLog } from './request-log.js'
 import { MemoryStore } from './store/memory-store.js'
 import type { ResultStore } from './store/result-store.js'
@@ -175,17 +176,19 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     notFound
   })
   await app.register(graphFallbackPlugin, { auth: config.auth, hooks: { onSend, preHandler: [] }, notFound })
-  const reportOut = config.reportOut
-  if (reportOut !== undefined) {
-    // After the last request has been answered, so the report has them all.
-    app.addHook('onClose', async () => {
-      try {
-        await writeReportFile(reportOut, buildReport(journal, routeFacts))
-        app.log.info(`report written to ${reportOut}`)
-      } catch (error) {
-        app.log.error({ err: error }, `could not write the report to ${reportOut}`)
-      }
-    })
-  }
+  if (config.reportOut !== undefined)
+    writeReportOnClose(app, config.reportOut, () => buildReport(journal, routeFacts))
   return app
+}
+
+/** `--report-out`: the report, written once the last request has been answered (a failure is logged, not thrown). */
+function writeReportOnClose(app: FastifyInstance, file: string, report: () => Report): void {
+  app.addHook('onClose', async () => {
+    try {
+      await writeReportFile(file, report())
+      app.log.info(`report written to ${file}`)
+    } catch (error) {
+      app.log.error({ err: error }, `could not write the report to ${file}`)
+    }
+  })
 }
