@@ -38,10 +38,6 @@ export class JournalStreams {
     this.#settings = settings
   }
 
-  get readers(): number {
-    return this.#readers.size
-  }
-
   /**
    * Starts a stream on a response Fastify no longer handles (`reply.hijack()`), with the headers the reply already
    * had. After `lastEventId` (a reconnecting EventSource's `Last-Event-ID`), the entries still in the journal first.

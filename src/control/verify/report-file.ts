@@ -5,7 +5,7 @@ import type { Report } from '../../model/control/report.js'
 import { reportMarkdown } from './report-markdown.js'
 
 /** Markdown for a `.md` file (a CI job summary), JSON otherwise. */
-export function reportText(file: string, report: Report): string {
+function reportText(file: string, report: Report): string {
   return /\.(md|markdown)$/i.test(file) ? reportMarkdown(report) : `${JSON.stringify(report, null, 2)}\n`
 }
 

@@ -6,8 +6,8 @@ import { byClientRoute, clientRoute, finding, groupBy, plural } from './finding.
 /** Clock noise allowed between the mock's timing of an answer and of the request after it. */
 export const TOLERANCE_MS = 5
 /** `retry-storm`: more than this many retries of one request within the window. */
-export const STORM_RETRIES = 5
-export const STORM_WINDOW_MS = 10_000
+const STORM_RETRIES = 5
+const STORM_WINDOW_MS = 10_000
 
 const endOf = (record: JournalRecord) => record.facts.started + record.facts.duration
 const byStart = (a: JournalRecord, b: JournalRecord) => a.facts.started - b.facts.started

@@ -1,15 +1,10 @@
 import type { Nearest, RouteVerdict } from '../../model/control/journal-entry.js'
 import type { RouteInfo, RouteTable } from '../errors/not-found.js'
 import { ACCEPTED, refusedOption } from '../odata/query-options.js'
-import { API_VERSION, nearestRoute, type ServedPath } from './nearest-route.js'
+import { API_VERSION, documentedPath, nearestRoute, type ServedPath } from './nearest-route.js'
 
 /** Unmatched requests repeat: the nearest route of the last few thousand method-and-URLs is kept. */
 const MAX_REMEMBERED = 2000
-
-/** A path as Graph's documentation writes it: keys as `{name}`. */
-export function documentedPath(url: string): string {
-  return url.replace(/:(\w+)/g, '{$1}')
-}
 
 function queryOf(url: string): string {
   const start = url.indexOf('?')

@@ -157,7 +157,8 @@ function likelyMethod(method: string, methods: readonly string[]): string {
   return preferred.find((candidate) => methods.includes(candidate)) ?? methods[0] ?? method
 }
 
-function documented(url: string): string {
+/** A path as Graph's documentation writes it: keys as `{name}`. */
+export function documentedPath(url: string): string {
   return url.replace(/:(\w+)/g, '{$1}')
 }
 
@@ -186,7 +187,7 @@ export function nearestRoute(paths: readonly ServedPath[], method: string, url: 
     reasons.push(`${method} is not allowed here: the route takes ${[...path.methods].sort().join(', ')}`)
   return {
     method: likelyMethod(method, path.methods),
-    path: documented(path.url),
+    path: documentedPath(path.url),
     why:
       reasons.length > 0
         ? reasons.slice(0, MAX_REASONS).join('; ')

@@ -5,7 +5,8 @@ import {
   WRITE_PERMISSIONS
 } from '../../../src/graph/auth/permissions.js'
 import { RouteTable } from '../../../src/graph/errors/not-found.js'
-import { documentedPath, GraphRoutes } from '../../../src/graph/routes/graph-routes.js'
+import { GraphRoutes } from '../../../src/graph/routes/graph-routes.js'
+import { documentedPath } from '../../../src/graph/routes/nearest-route.js'
 
 const SEED = '/beta/workflowBase/userProcessingResults/:id'
 const LIST = '/beta/identityGovernance/lifecycleWorkflows/workflows/:workflowId/userProcessingResults'
