@@ -10,6 +10,8 @@ export const NAMES = {
   raw: 'raw node:http',
   fastify: 'bare Fastify',
   mock: 'mock',
+  /** The same mock with `--journal-size 0`: no journal, so no findings, report or stream to feed. */
+  journalOff: 'mock, journal off',
   /** A fresh mock with the bundled fixtures, so that both scale servers have served the same requests. */
   small: 'mock (restarted)',
   scale: 'mock, 100k records'
@@ -52,7 +54,7 @@ export function analyse({ bundled, scale, servers, peers }: Collected) {
   const bundledOf = (name: string) => METHODS.map((method) => summarize(bundled, name, method))
   const peerNames = peers?.measured.map((peer) => peer.name) ?? []
   const summaries = {
-    bundled: [NAMES.raw, NAMES.fastify, NAMES.mock, ...peerNames].flatMap(bundledOf),
+    bundled: [NAMES.raw, NAMES.fastify, NAMES.mock, NAMES.journalOff, ...peerNames].flatMap(bundledOf),
     scale: [NAMES.small, NAMES.scale].flatMap((name) =>
       METHODS.map((method) => summarize(scale, name, method))
     )
@@ -61,6 +63,10 @@ export function analyse({ bundled, scale, servers, peers }: Collected) {
     list.find((entry) => entry.server === name && entry.method === method) as Summary
   const bundledRatio = (method: Method, field: 'requestsPerSecond' | 'cpuMicrosPerRequest', base: string) =>
     pick(summaries.bundled, NAMES.mock, method)[field] / pick(summaries.bundled, base, method)[field]
+  // What the journal (with the facts the findings read) costs each request: CPU on minus CPU off.
+  const journalCost = (method: Method) =>
+    pick(summaries.bundled, NAMES.mock, method).cpuMicrosPerRequest -
+    pick(summaries.bundled, NAMES.journalOff, method).cpuMicrosPerRequest
   const scaleRatio = (method: Method) =>
     pick(summaries.scale, NAMES.scale, method).cpuMicrosPerRequest /
     pick(summaries.scale, NAMES.small, method).cpuMicrosPerRequest
@@ -73,7 +79,9 @@ export function analyse({ bundled, scale, servers, peers }: Collected) {
     patchCpuVsFastify: bundledRatio('PATCH', 'cpuMicrosPerRequest', NAMES.fastify),
     getCpuVsFastify: bundledRatio('GET', 'cpuMicrosPerRequest', NAMES.fastify),
     scalePatchCpuVsSmall: scaleRatio('PATCH'),
-    scaleGetCpuVsSmall: scaleRatio('GET')
+    scaleGetCpuVsSmall: scaleRatio('GET'),
+    journalPatchMicros: journalCost('PATCH'),
+    journalGetMicros: journalCost('GET')
   }
   const mock = figuresOf(servers, NAMES.mock)
   const large = figuresOf(servers, NAMES.scale)

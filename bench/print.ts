@@ -104,6 +104,18 @@ export function printReport(analysis: Analysis): void {
       ]
     )
   )
+  console.log(
+    '\nJournal on and off (mock − mock, journal off; the findings and report are computed on read):'
+  )
+  console.log(
+    table(
+      ['method', 'CPU µs/req on − off'],
+      [
+        ['PATCH', fixed(ratios.journalPatchMicros, 1)],
+        ['GET', fixed(ratios.journalGetMicros, 1)]
+      ]
+    )
+  )
   if (comparison !== undefined) printComparison(comparison)
   console.log('\nTargets:')
   console.log(

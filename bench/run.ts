@@ -119,13 +119,14 @@ async function main(): Promise<number> {
       id: DOC_ID
     })
     const small = await start({ name: NAMES.mock, args: mock(), id: DOC_ID })
+    const off = await start({ name: NAMES.journalOff, args: mock('--journal-size', '0'), id: DOC_ID })
     const peers = install && (await preparePeers(install, small.server, token))
     const peerEntries = []
     for (const peer of peers?.peers ?? []) peerEntries.push(await startPeerTimed(peer))
     process.stderr.write(
       `load: autocannon, ${CONNECTIONS} connections, ${settings.warmupSeconds} s warm-up + ${settings.seconds} s measured\n`
     )
-    const firstEntries = [raw, fastify, small, ...peerEntries]
+    const firstEntries = [raw, fastify, small, off, ...peerEntries]
     const bundled = await runRounds(
       firstEntries.map((entry) => entry.server),
       token

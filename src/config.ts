@@ -136,13 +136,23 @@ export const ConfigSchema = Type.Object({
     description: '/_mock calls must send this value in the header x-mock-admin-key'
   }),
   journalSize: Type.Integer({
-    minimum: 1,
+    minimum: 0,
     maximum: MAX_JOURNAL_SIZE,
     default: 1000,
     flag: 'journal-size',
     env: 'JOURNAL_SIZE',
-    description: 'how many Graph requests the journal keeps; the oldest go first'
+    description:
+      'how many Graph requests the journal keeps, the oldest go first; 0 turns it (and the report) off'
   }),
+  reportOut: Type.Optional(
+    Type.String({
+      minLength: 1,
+      flag: 'report-out',
+      env: 'REPORT_OUT',
+      description:
+        'on shutdown, write the report of /_mock/report to this file (Markdown if it ends in .md, else JSON)'
+    })
+  ),
   faultRate: Type.Number({
     minimum: 0,
     maximum: 1,

@@ -1,7 +1,8 @@
 export { type Config, ConfigSchema, configWith, loadConfig } from './config.js'
 export { GraphError } from './graph/errors/graph-error.js'
 export type { FaultRule } from './model/control/fault-rule.js'
-export type { JournalEntry } from './model/control/journal-entry.js'
+export type { JournalEntry, Nearest } from './model/control/journal-entry.js'
+export type { Finding, PermissionsRow, Report } from './model/control/report.js'
 export { mintToken, type TokenOptions } from './model/token.js'
 export {
   type UserProcessingResult,

@@ -8,18 +8,26 @@ import { injectFaults } from './control/faults/fault-hook.js'
 import { FaultRules, startupFaultRules } from './control/faults/fault-rules.js'
 import { Journal } from './control/journal/journal.js'
 import { recordRequests } from './control/journal/journal-hook.js'
+import { DEFAULT_STREAM_SETTINGS, type StreamSettings } from './control/journal/journal-stream.js'
 import { controlPlugin } from './control/plugin.js'
+import type { GraphProbe, RouteFacts } from './control/request-facts.js'
 import { RateLimiter } from './control/throttle/rate-limiter.js'
 import { throttleRequests } from './control/throttle/throttle-hook.js'
+import { PageLinks } from './control/verify/page-links.js'
+import { buildReport } from './control/verify/report.js'
+import { writeReportFile } from './control/verify/report-file.js'
 import { callerOf } from './graph/auth/caller.js'
+import { leastPrivileged } from './graph/auth/least-privileged.js'
 import { batchLinkOf } from './graph/batch/batch-link.js'
 import { clientErrorHandler, plainHttpOnTlsPort } from './graph/errors/client-error.js'
 import { BODY_LIMIT, handleError } from './graph/errors/error-handler.js'
 import { notFoundHandler, RouteTable } from './graph/errors/not-found.js'
 import { setGraphHeaders } from './graph/http/headers.js'
 import { compileValidator } from './graph/http/validator-compiler.js'
-import { graphPlugin } from './graph/plugin.js'
+import { graphFallbackPlugin, graphPlugin } from './graph/plugin.js'
+import { GraphRoutes } from './graph/routes/graph-routes.js'
 import { DEFAULT_LIMITS, nodeServerOptions, type ServerLimits, timeoutOptions } from './limits.js'
+import type { Report } from './model/control/report.js'
 import { RequestLog } from './request-log.js'
 import { MemoryStore } from './store/memory-store.js'
 import type { ResultStore } from './store/result-store.js'
@@ -41,6 +49,22 @@ export interface ServerDeps {
   tls?: TlsCredentials
   /** Other connection limits than the defaults (e.g. shorter timeouts in tests). */
   limits?: Partial<ServerLimits>
+  /** Another heartbeat or per-reader buffer for `GET /_mock/requests/stream` (e.g. shorter in tests). */
+  stream?: Partial<StreamSettings>
+}
+
+/** What the journal and the report need from Graph, from Graph's own functions and route table. */
+function graphFacts(routes: RouteTable): { probe: GraphProbe; routeFacts: RouteFacts } {
+  const graphRoutes = new GraphRoutes(routes)
+  return {
+    probe: { callerOf, batchLinkOf, nextLinkOf: (request) => request.nextLink },
+    routeFacts: {
+      match: (method, url, routed) => graphRoutes.match(method, url, routed),
+      permissionsOf: (route) => graphRoutes.permissionsOf(route),
+      isCollection: (route) => graphRoutes.isCollection(route),
+      leastPrivileged
+    }
+  }
 }
 
 const CORS_EXPOSED_HEADERS = [
@@ -104,9 +128,12 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   app.addHook('onRequest', async (request, reply) => setGraphHeaders(request, reply))
   refuseWhileClosing(app)
   app.setErrorHandler(handleError)
-  app.setNotFoundHandler(notFound)
   // Shared by the two scopes: the Graph scope feeds them, the control scope reads and resets them.
-  const journal = new Journal(config.journalSize)
+  const { probe, routeFacts } = graphFacts(routes)
+  const journal = new Journal(config.journalSize, (facts) =>
+    routeFacts.match(facts.method, facts.url, facts.routed)
+  )
+  const pageLinks = new PageLinks()
   const faults = new FaultRules(startupFaultRules(config), config.seed)
   const limiter = config.rateLimit === undefined ? undefined : new RateLimiter(config.rateLimit)
 
@@ -121,11 +148,19 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     prefix: '/_mock',
     store,
     journal,
+    pageLinks,
+    routes: routeFacts,
+    stream: { ...DEFAULT_STREAM_SETTINGS, ...deps.stream },
     faults,
     limiter,
     adminKey: config.adminKey,
-    certificate: deps.tls?.cert
+    certificate: deps.tls?.cert,
+    notFound
   })
+  // The one place the test-control instruments reach into Graph: the journal sees every request of the Graph
+  // scopes (with --journal-size 0 there is no journal), throttling and faults the routed ones once Graph's auth
+  // has passed.
+  const onSend = config.journalSize > 0 ? [recordRequests(journal, probe, pageLinks)] : []
   await app.register(graphPlugin, {
     prefix: '/beta',
     store,
@@ -133,10 +168,8 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     pageSize: config.pageSize,
     auth: config.auth,
     patchMode: config.patchMode,
-    // The one place the test-control instruments reach into Graph: the journal sees every request of the scope
-    // (and which batch it ran in), throttling and faults the routed ones once Graph's auth has passed.
     hooks: {
-      onSend: [recordRequests(journal, callerOf, batchLinkOf)],
+      onSend,
       preHandler: [
         ...(limiter === undefined ? [] : [throttleRequests(limiter, callerOf)]),
         injectFaults(faults, callerOf)
@@ -144,5 +177,20 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     },
     notFound
   })
+  await app.register(graphFallbackPlugin, { auth: config.auth, hooks: { onSend, preHandler: [] }, notFound })
+  if (config.reportOut !== undefined)
+    writeReportOnClose(app, config.reportOut, () => buildReport(journal, routeFacts))
   return app
+}
+
+/** `--report-out`: the report, written once the last request has been answered (a failure is logged, not thrown). */
+function writeReportOnClose(app: FastifyInstance, file: string, report: () => Report): void {
+  app.addHook('onClose', async () => {
+    try {
+      await writeReportFile(file, report())
+      app.log.info(`report written to ${file}`)
+    } catch (error) {
+      app.log.error({ err: error }, `could not write the report to ${file}`)
+    }
+  })
 }

@@ -10,7 +10,8 @@ describe('test-control options', () => {
       FAULT_STATUSES: '503, 429',
       LATENCY_MS: '20-80',
       SEED: '42',
-      RATE_LIMIT: '100/10s'
+      RATE_LIMIT: '100/10s',
+      REPORT_OUT: 'report.md'
     }
     expect(loadConfig({ env })).toMatchObject({
       adminKey: 'secret',
@@ -19,11 +20,15 @@ describe('test-control options', () => {
       faultStatuses: [503, 429],
       latencyMs: { min: 20, max: 80 },
       seed: 42,
-      rateLimit: { limit: 100, windowMs: 10_000 }
+      rateLimit: { limit: 100, windowMs: 10_000 },
+      reportOut: 'report.md'
     })
     const argv = ['--rate-limit', '5/1m', '--latency-ms', '30', '--fault-statuses', '500', '--admin-key', 'k']
+    argv.push('--report-out', 'ci/report.json', '--journal-size', '0')
     expect(loadConfig({ env, argv })).toMatchObject({
       adminKey: 'k',
+      reportOut: 'ci/report.json',
+      journalSize: 0,
       faultStatuses: [500],
       latencyMs: { min: 30, max: 30 },
       rateLimit: { limit: 5, windowMs: 60_000 }
@@ -56,7 +61,8 @@ describe('test-control options', () => {
     ],
     ['--latency-ms', 'slow', /--latency-ms \(LATENCY_MS\): expected milliseconds as 'min-max'/],
     ['--latency-ms', '0-70000', /--latency-ms \(LATENCY_MS\): delays are limited to 60000 ms/],
-    ['--journal-size', '0', /--journal-size \(JOURNAL_SIZE\): expected an integer from 1 to 100000/],
+    ['--journal-size', '100001', /--journal-size \(JOURNAL_SIZE\): expected an integer from 0 to 100000/],
+    ['--report-out', '', /--report-out \(REPORT_OUT\): expected a non-empty value/],
     ['--seed', '4294967296', /--seed \(SEED\): expected an integer from 0 to 4294967295/]
   ])('rejects %s %s with a line naming the option', (flag, value, message) => {
     expect(() => loadConfig({ argv: [flag, value] })).toThrow(ConfigError)
@@ -72,7 +78,8 @@ describe('test-control options', () => {
       ['--fault-statuses', 'FAULT_STATUSES', '429,500,502,503,504'],
       ['--latency-ms', 'LATENCY_MS', '0'],
       ['--seed', 'SEED', '0'],
-      ['--rate-limit', 'RATE_LIMIT', 'off']
+      ['--rate-limit', 'RATE_LIMIT', 'off'],
+      ['--report-out', 'REPORT_OUT', 'none']
     ]) {
       expect(help).toMatch(new RegExp(`${flag} <value>\\s+${variable}\\s.*\\(default: ${fallback}\\)`))
     }

@@ -6,19 +6,30 @@ import { faultRoutes } from './faults/fault-routes.js'
 import type { FaultRules } from './faults/fault-rules.js'
 import type { Journal } from './journal/journal.js'
 import { journalRoutes } from './journal/journal-routes.js'
+import { JournalStreams, type StreamSettings } from './journal/journal-stream.js'
+import type { RouteFacts } from './request-facts.js'
 import { stateRoutes } from './state/state-routes.js'
 import type { RateLimiter } from './throttle/rate-limiter.js'
 import { tokenRoutes } from './token-routes.js'
+import type { PageLinks } from './verify/page-links.js'
+import { reportRoutes } from './verify/report-routes.js'
 
 export interface ControlOptions {
   store: ResultStore
   journal: Journal
+  /** The page links Graph handed out, forgotten with the rest of a tenant's state on reset. */
+  pageLinks: PageLinks
+  /** Graph's routes, for the report. */
+  routes: RouteFacts
+  stream: StreamSettings
   faults: FaultRules
   limiter: RateLimiter | undefined
   /** Empty: no key needed. */
   adminKey: string
   /** The PEM the server presents over HTTPS, served at `/ca.pem`. */
   certificate?: string
+  /** Graph's answer to an unknown path, for unknown paths here too (which are not Graph requests to journal). */
+  notFound: (request: FastifyRequest, reply: FastifyReply) => FastifyReply
 }
 
 function digest(value: string): Buffer {
@@ -36,12 +47,17 @@ function requireAdminKey(adminKey: string) {
   }
 }
 
-/** The control routes, behind the admin key when there is one. */
-async function protectedRoutes(app: FastifyInstance, options: ControlOptions) {
+type ProtectedOptions = Omit<ControlOptions, 'certificate' | 'notFound' | 'stream'> & {
+  streams: JournalStreams
+}
+
+/** The control routes, behind the admin key when there is one (the journal's stream too: send it in the header). */
+async function protectedRoutes(app: FastifyInstance, options: ProtectedOptions) {
   if (options.adminKey !== '') app.addHook('onRequest', requireAdminKey(options.adminKey))
-  const { store, journal, faults, limiter } = options
-  await app.register(stateRoutes, { store, journal, faults, limiter })
-  await app.register(journalRoutes, { journal })
+  const { store, journal, pageLinks, routes, streams, faults, limiter } = options
+  await app.register(stateRoutes, { store, journal, pageLinks, faults, limiter })
+  await app.register(journalRoutes, { journal, streams })
+  await app.register(reportRoutes, { journal, routes })
   await app.register(faultRoutes, { faults })
   await app.register(tokenRoutes)
 }
@@ -64,12 +80,28 @@ async function openRoutes(app: FastifyInstance, { certificate }: Pick<ControlOpt
 export async function controlPlugin(app: FastifyInstance, options: ControlOptions) {
   // JSON in and out: any other body is a 415, not a string that fails the schema.
   app.removeContentTypeParser('text/plain')
+  app.setNotFoundHandler(options.notFound)
   // `curl -X POST -H 'Content-Type: application/json' …/reset` sends no body: that is no body, not bad JSON.
   const parseJson = app.getDefaultJsonParser('error', 'error')
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
     body === '' ? done(null, undefined) : parseJson(request, body as string, done)
   )
   await app.register(openRoutes, { certificate: options.certificate })
-  const { store, journal, faults, limiter, adminKey } = options
-  await app.register(protectedRoutes, { store, journal, faults, limiter, adminKey })
+  const streams = new JournalStreams(options.journal, options.stream)
+  // Open streams would hold shutdown up until they end: end them first.
+  app.addHook('preClose', (done) => {
+    streams.closeAll()
+    done()
+  })
+  const { store, journal, pageLinks, routes, faults, limiter, adminKey } = options
+  await app.register(protectedRoutes, {
+    store,
+    journal,
+    pageLinks,
+    routes,
+    streams,
+    faults,
+    limiter,
+    adminKey
+  })
 }

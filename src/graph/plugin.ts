@@ -65,6 +65,18 @@ async function graphRoutes(app: FastifyInstance, options: RouteOptions) {
   })
 }
 
+type ScopeOptions = Pick<GraphOptions, 'auth' | 'hooks' | 'notFound'>
+
+/** What every Graph scope does: the request's Graph values, the tenant of its token, outside hooks, Graph's 404. */
+function graphScope(app: FastifyInstance, options: ScopeOptions): void {
+  app.decorateRequest('claims', undefined)
+  app.decorateRequest('tenant', DEFAULT_TENANT)
+  app.decorateRequest('nextLink', undefined)
+  if (options.auth === 'enforce') app.addHook('onRequest', identifyTenant)
+  for (const hook of options.hooks.onSend) app.addHook('onSend', hook)
+  app.setNotFoundHandler(options.notFound)
+}
+
 /**
  * `$batch`, behind the same auth and body rules but not the hooks handed in: Graph throttles (and fails) the
  * requests inside a batch one by one, and each of them passes those hooks when it runs.
@@ -79,11 +91,7 @@ async function batchScope(app: FastifyInstance, options: Pick<RouteOptions, 'rul
  * before auth and body rules (as Graph's router does), and the `onSend` hooks see every request, those included.
  */
 export async function graphPlugin(app: FastifyInstance, options: GraphOptions) {
-  app.decorateRequest('claims', undefined)
-  app.decorateRequest('tenant', DEFAULT_TENANT)
-  if (options.auth === 'enforce') app.addHook('onRequest', identifyTenant)
-  for (const hook of options.hooks.onSend) app.addHook('onSend', hook)
-  app.setNotFoundHandler(options.notFound)
+  graphScope(app, options)
   const { store, workflows, pageSize, patchMode, hooks } = options
   const rules = graphRules(options.auth)
   await app.register(graphRoutes, {
@@ -95,4 +103,13 @@ export async function graphPlugin(app: FastifyInstance, options: GraphOptions) {
     rules
   })
   await app.register(batchScope, { rules })
+}
+
+/**
+ * Paths outside every scope (`/v1.0/…` for a client left on Graph's default version, a path without its
+ * version): Graph's answer to an unknown path, seen by the same `onSend` hooks, so that the journal shows what
+ * a misconfigured client sent. Registered without a prefix, it answers for every path no other scope has.
+ */
+export async function graphFallbackPlugin(app: FastifyInstance, options: ScopeOptions) {
+  graphScope(app, options)
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import type { JournalEntry } from '../../src/model/control/journal-entry.js'
+import type { Finding, Report, Rule } from '../../src/model/control/report.js'
 import { bearer, SEED_PATH } from './graph-server.js'
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -38,4 +39,16 @@ export function getSeed(
     url: path,
     headers: tenant === undefined ? {} : { authorization: bearer({ tenant }) }
   })
+}
+
+/** `GET /_mock/report` as JSON. */
+export async function report(app: FastifyInstance, query = ''): Promise<Report> {
+  const response = await control(app, 'GET', `/report${query}`)
+  if (response.statusCode !== 200) throw new Error(`report: ${response.statusCode} ${response.body}`)
+  return response.json()
+}
+
+/** The report's findings of one rule. */
+export async function findingsOf(app: FastifyInstance, rule: Rule, query = ''): Promise<Finding[]> {
+  return (await report(app, query)).findings.filter((finding) => finding.rule === rule)
 }

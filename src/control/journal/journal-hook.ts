@@ -1,8 +1,9 @@
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyReply, FastifyRequest, onSendHookHandler } from 'fastify'
 import type { Claims } from '../../model/caller.js'
 import type { JournalClaims } from '../../model/control/journal-entry.js'
-import { type BatchLinkOf, type CallerOf, pathOf } from '../request-facts.js'
-import type { Journal } from './journal.js'
+import { type GraphProbe, pathOf } from '../request-facts.js'
+import type { PageLinks } from '../verify/page-links.js'
+import type { Journal, JournalFacts } from './journal.js'
 
 /** Bodies up to this size are kept; a larger one is replaced by a note, so the journal's memory stays bounded. */
 export const MAX_KEPT_BODY = 64 * 1024
@@ -45,23 +46,54 @@ function headersOf(headers: FastifyRequest['headers']): Record<string, unknown> 
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !SECRET_HEADERS.has(name)))
 }
 
+/** Wall-clock milliseconds with fractions, so that a retry can be timed against the answer before it. */
+function now(): number {
+  return performance.timeOrigin + performance.now()
+}
+
+/** The seconds of a `Retry-After` header, as the mock sends it. */
+function retryAfterOf(reply: FastifyReply): number | undefined {
+  const seconds = Number(reply.getHeader('retry-after'))
+  return Number.isFinite(seconds) ? seconds : undefined
+}
+
 /**
  * `onSend` hook of the Graph scope: journals the request with its answer. It runs before the answer is written,
- * so a client that got its response finds the entry already there. The request's values are taken now; copying
- * the headers and query and parsing the answer wait until the journal is read (most requests are never read:
- * doing it on each one cost ~3 µs of a ~55 µs PATCH in npm run bench).
+ * so a client that got its response finds the entry already there. It keeps the values at hand (the facts that
+ * filters and findings read); copying the headers and query and parsing the answer wait until the entry is read
+ * (most requests are never read: doing it on each one cost ~3 µs of a ~55 µs PATCH in npm run bench). A callback
+ * hook, not an async one, for the same reason.
  */
-export function recordRequests(journal: Journal, callerOf: CallerOf, batchLinkOf: BatchLinkOf) {
-  return async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+export function recordRequests(journal: Journal, graph: GraphProbe, pageLinks: PageLinks): onSendHookHandler {
+  return (request, reply, payload, done) => {
     const duration = Math.round(reply.elapsedTime * 1000) / 1000
-    const started = Date.now() - duration
     const status = reply.statusCode
-    const { tenant, claims, clientRequestId } = callerOf(request)
+    const { tenant, app, claims, clientRequestId } = graph.callerOf(request)
     const { method, url, id, query, headers } = request
+    const paging = pageLinks.follow(tenant, url)
+    const nextLink = graph.nextLinkOf(request)
+    if (nextLink !== undefined) pageLinks.issue(tenant, nextLink)
+    const sentId = headers['client-request-id']
+    const facts: JournalFacts = {
+      tenant,
+      app,
+      started: now() - duration,
+      duration,
+      method,
+      url,
+      status,
+      requestId: id,
+      clientRequestId,
+      sentClientRequestId: typeof sentId === 'string' && sentId !== '',
+      routed: request.is404 ? undefined : request.routeOptions.url,
+      retryAfter: status === 429 || status === 503 ? retryAfterOf(reply) : undefined,
+      paging,
+      claims,
+      batch: graph.batchLinkOf(request)
+    }
     const requestBody = requestBodyOf(request)
-    const batch = batchLinkOf(request)
-    journal.add(tenant, () => ({
-      time: new Date(started).toISOString(),
+    journal.add(facts, (verdict) => ({
+      time: new Date(facts.started).toISOString(),
       method,
       path: pathOf(url),
       query: { ...(query as Record<string, unknown>) },
@@ -69,12 +101,14 @@ export function recordRequests(journal: Journal, callerOf: CallerOf, batchLinkOf
       duration,
       'request-id': id,
       'client-request-id': clientRequestId,
-      batch,
+      batch: facts.batch,
       claims: journalClaims(claims),
       headers: headersOf(headers),
       requestBody,
-      responseBody: responseBodyOf(payload)
+      responseBody: responseBodyOf(payload),
+      matched: verdict.matched,
+      nearest: verdict.nearest
     }))
-    return payload
+    done(null, payload)
   }
 }

@@ -1,13 +1,48 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { TenantQuerySchema } from '../../model/control/control-query.js'
-import { JournalQuerySchema } from '../../model/control/journal-entry.js'
+import { JournalQuerySchema, StreamQuerySchema } from '../../model/control/journal-entry.js'
 import type { Journal } from './journal.js'
+import type { JournalStreams } from './journal-stream.js'
 
-/** `/requests`: what the Graph scope received, filtered; and forgetting it. */
-export const journalRoutes: FastifyPluginAsyncTypebox<{ journal: Journal }> = async (app, { journal }) => {
-  app.get('/requests', { schema: { querystring: JournalQuerySchema } }, async function listRequests(request) {
+export interface JournalRouteOptions {
+  journal: Journal
+  streams: JournalStreams
+}
+
+/** The `Last-Event-ID` of a reconnecting EventSource: the id of the last event it received. */
+function lastEventId(header: string | string[] | undefined): number | undefined {
+  const id = typeof header === 'string' && /^\d+$/.test(header) ? Number(header) : undefined
+  return id !== undefined && Number.isSafeInteger(id) ? id : undefined
+}
+
+/** `/requests`: what the Graph scope received, filtered, counted, streamed live; and forgetting it. */
+export const journalRoutes: FastifyPluginAsyncTypebox<JournalRouteOptions> = async (
+  app,
+  { journal, streams }
+) => {
+  const filtered = { schema: { querystring: JournalQuerySchema } }
+
+  app.get('/requests', filtered, async function listRequests(request) {
     return journal.list(request.query)
   })
+
+  app.get('/requests/count', filtered, async function countRequests(request) {
+    return { count: journal.count(request.query) }
+  })
+
+  app.get(
+    '/requests/stream',
+    { schema: { querystring: StreamQuerySchema } },
+    async function streamRequests(request, reply) {
+      reply.hijack()
+      streams.open(
+        reply.raw,
+        reply.getHeaders(),
+        request.query,
+        lastEventId(request.headers['last-event-id'])
+      )
+    }
+  )
 
   app.delete(
     '/requests',

@@ -7,10 +7,12 @@ import { normalizeRecord } from '../../store/seed/normalize-record.js'
 import type { FaultRules } from '../faults/fault-rules.js'
 import type { Journal } from '../journal/journal.js'
 import type { RateLimiter } from '../throttle/rate-limiter.js'
+import type { PageLinks } from '../verify/page-links.js'
 
 export interface StateOptions {
   store: ResultStore
   journal: Journal
+  pageLinks: PageLinks
   faults: FaultRules
   limiter: RateLimiter | undefined
 }
@@ -33,8 +35,8 @@ function readRecords(records: readonly UserProcessingResult[]): UserProcessingRe
 }
 
 /**
- * The mock's state: `POST /reset` goes back to how the server started (fixtures, empty journal, start-up faults,
- * fresh throttling); `/userProcessingResults` reads, replaces (PUT) or upserts (POST) a tenant's records, while
+ * The mock's state: `POST /reset` goes back to how the server started (fixtures, empty journal and so no findings,
+ * no page links handed out, start-up faults, fresh throttling); `/userProcessingResults` reads, replaces (PUT) or upserts (POST) a tenant's records, while
  * fixture files stay as they are.
  */
 export const stateRoutes: FastifyPluginAsyncTypebox<StateOptions> = async (app, options) => {
@@ -45,7 +47,9 @@ export const stateRoutes: FastifyPluginAsyncTypebox<StateOptions> = async (app, 
   app.post('/reset', read, async function reset(request, reply) {
     const { tenant } = request.query
     await store.reset(tenant)
+    // The findings are read from the journal: they go with it.
     options.journal.clear(tenant)
+    options.pageLinks.clear(tenant)
     options.faults.reset(tenant)
     options.limiter?.clear(tenant)
     return reply.code(204).send()

@@ -1,18 +1,41 @@
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify'
+import type { QueryTarget } from '../odata/query-options.js'
 import { sendGraphError } from './error-handler.js'
 import { GraphError } from './graph-error.js'
+
+/** A route the server serves, with what the journal's verification reads of its config. */
+export interface RouteInfo {
+  /** Fastify's pattern, keys as `:name`, e.g. `/beta/workflowBase/userProcessingResults/:id`. */
+  url: string
+  methods: readonly string[]
+  /** The pattern's segments, lower case. */
+  segments: readonly string[]
+  /** The permissions of which a token must hold one, least privileged first. */
+  permissions: readonly string[]
+  queryTarget: QueryTarget | undefined
+}
 
 /**
  * The routes the server knows, kept so that a request Fastify could not route gets Graph's answer:
  * 405 with `Allow` on a known path, else 400 naming the first segment that matches no route.
  */
 export class RouteTable {
-  readonly #routes: { segments: string[]; methods: string[] }[] = []
+  readonly #routes: RouteInfo[] = []
 
-  add(route: Pick<RouteOptions, 'method' | 'url'>): void {
+  add(route: Pick<RouteOptions, 'method' | 'url' | 'config'>): void {
     if (route.url.includes('*')) return
-    const methods = [route.method].flat()
-    this.#routes.push({ segments: splitPath(route.url.toLowerCase()), methods })
+    this.#routes.push({
+      url: route.url,
+      methods: [route.method].flat(),
+      segments: splitPath(route.url.toLowerCase()),
+      permissions: route.config?.permissions ?? [],
+      queryTarget: route.config?.queryTarget
+    })
+  }
+
+  /** Every route, in the order they were added. */
+  get routes(): readonly RouteInfo[] {
+    return this.#routes
   }
 
   /**
@@ -36,7 +59,8 @@ export class RouteTable {
   }
 }
 
-function splitPath(path: string): string[] {
+/** The segments of a path, without its query string. */
+export function splitPath(path: string): string[] {
   return (
     path
       .split('?')[0]
@@ -45,7 +69,7 @@ function splitPath(path: string): string[] {
   )
 }
 
-function matchingPrefix(pattern: string[], segments: string[]): number {
+function matchingPrefix(pattern: readonly string[], segments: string[]): number {
   let length = 0
   while (length < pattern.length && length < segments.length) {
     const expected = pattern[length] ?? ''

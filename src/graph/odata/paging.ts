@@ -1,6 +1,15 @@
+import type { FastifyRequest } from 'fastify'
 import type { CollectionQuery } from './collection-query.js'
 import { sortItems } from './orderby.js'
 import { encodeSkiptoken } from './skiptoken.js'
+import { rawQuery, sameUrlWithQuery } from './urls.js'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The `@odata.nextLink` the answer hands out, so that the journal can tell a followed link from an invented one. */
+    nextLink: string | undefined
+  }
+}
 
 export interface QueryPage<T> {
   page: T[]
@@ -36,6 +45,13 @@ export function nextPageQuery(rawQuery: string, skiptoken: string): string {
     .split('&')
     .filter((part) => part !== '' && !isSkiptoken(part))
   return [...kept, `$skiptoken=${skiptoken}`].join('&')
+}
+
+/** The `@odata.nextLink` of a page: this request's URL with the new skiptoken. Noted on the request. */
+export function nextLinkFor(request: FastifyRequest, skiptoken: string): string {
+  const link = sameUrlWithQuery(request, nextPageQuery(rawQuery(request), skiptoken))
+  request.nextLink = link
+  return link
 }
 
 function isSkiptoken(part: string): boolean {

@@ -5,7 +5,14 @@ export type QueryTarget = 'collection' | 'entity' | 'count' | 'function'
 
 export type QueryOptions = Map<string, string>
 
-const ACCEPTED: Record<QueryTarget, readonly string[]> = {
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** What the route's query string addresses, so that the journal can tell which options the route takes. */
+    queryTarget?: QueryTarget
+  }
+}
+
+export const ACCEPTED: Readonly<Record<QueryTarget, readonly string[]>> = {
   collection: ['$filter', '$orderby', '$select', '$top', '$count', '$skiptoken', '$expand'],
   entity: ['$select', '$expand'],
   count: ['$filter'],
@@ -33,20 +40,37 @@ const HINTS: Readonly<Record<string, string>> = {
 }
 
 /**
+ * The system query option a parameter name stands for: on beta the `$` is optional (`filter=` is `$filter=`)
+ * and names are matched case-insensitively. `undefined` for an OData custom option (no `$`, not a system name);
+ * an unknown `$name` is returned as it is, and no route takes it.
+ */
+export function systemOption(name: string): string | undefined {
+  const lower = name.toLowerCase()
+  const option = lower.startsWith('$') ? lower : `$${lower}`
+  if (SYSTEM_OPTIONS.has(option)) return option
+  return lower.startsWith('$') ? name : undefined
+}
+
+/** The first query option of a raw query string that a route of this target refuses, if any. */
+export function refusedOption(rawQuery: string, target: QueryTarget): string | undefined {
+  for (const name of new URLSearchParams(rawQuery).keys()) {
+    const option = systemOption(name)
+    if (option !== undefined && !ACCEPTED[target].includes(option)) return option
+  }
+  return undefined
+}
+
+/**
  * Reads the system query options of a raw query string into a map keyed by their `$name`, rejecting
- * any this target does not accept. On beta the `$` is optional (`filter=` is `$filter=`) and names are
- * matched case-insensitively; other parameters are OData custom options and are ignored.
+ * any this target does not accept (see `systemOption`); custom options are ignored.
  */
 export function readQueryOptions(rawQuery: string, target: QueryTarget): QueryOptions {
   const options: QueryOptions = new Map()
   for (const [name, value] of new URLSearchParams(rawQuery)) {
-    const lower = name.toLowerCase()
-    const option = lower.startsWith('$') ? lower : `$${lower}`
-    if (!SYSTEM_OPTIONS.has(option)) {
-      if (lower.startsWith('$'))
-        throw new ODataQueryError(name, `The query parameter '${name}' is not supported.`)
-      continue
-    }
+    const option = systemOption(name)
+    if (option === undefined) continue
+    if (!SYSTEM_OPTIONS.has(option))
+      throw new ODataQueryError(name, `The query parameter '${name}' is not supported.`)
     if (!ACCEPTED[target].includes(option)) throw rejection(option, target)
     if (options.has(option)) {
       throw new ODataQueryError(

@@ -5,11 +5,11 @@ import { REPORT_READ_PERMISSIONS } from '../auth/permissions.js'
 import { asOData } from '../http/headers.js'
 import { wantsUnknownEnumMembers } from '../http/request-headers.js'
 import { parseCollectionQuery, parseCountQuery, parseEntityQuery } from '../odata/collection-query.js'
-import { applyQuery, nextPageQuery } from '../odata/paging.js'
-import { readQueryOptions } from '../odata/query-options.js'
+import { applyQuery, nextLinkFor } from '../odata/paging.js'
+import { type QueryTarget, readQueryOptions } from '../odata/query-options.js'
 import { selectProperties } from '../odata/select.js'
 import { parseSummaryParams, type SummaryWindow } from '../odata/summary-params.js'
-import { contextUrl, rawQuery, sameUrlWithQuery } from '../odata/urls.js'
+import { contextUrl, rawQuery } from '../odata/urls.js'
 import { presentResult } from './present.js'
 import { resultQueryTable } from './query-table.js'
 import { type ResultScope, ScopedResults, scopePath } from './scope.js'
@@ -49,26 +49,25 @@ export async function lifecycleWorkflowRoutes(app: FastifyInstance, options: Lif
       table: resultQueryTable(unknownMembers)
     }
   }
-  const config = { permissions: REPORT_READ_PERMISSIONS }
+  // The route's permissions, and what its query string addresses (for the journal's matched requests).
+  const route = (queryTarget: QueryTarget) => ({
+    config: { permissions: REPORT_READ_PERMISSIONS, queryTarget }
+  })
 
   for (const collection of COLLECTIONS) {
-    app.get<Scoped>(collection, { config }, async function listResults(request, reply) {
+    app.get<Scoped>(collection, route('collection'), async function listResults(request, reply) {
       const { entities, table } = await presented(request)
       const plan = parseCollectionQuery(rawQuery(request), table)
       const { page, total, nextSkiptoken } = applyQuery(entities, plan, options.pageSize)
       return asOData(reply).send({
         '@odata.context': contextUrl(request, scopePath(scopeOf(request)), plan.select),
         ...(plan.count ? { '@odata.count': total } : {}),
-        ...(nextSkiptoken === undefined
-          ? {}
-          : {
-              '@odata.nextLink': sameUrlWithQuery(request, nextPageQuery(rawQuery(request), nextSkiptoken))
-            }),
+        ...(nextSkiptoken === undefined ? {} : { '@odata.nextLink': nextLinkFor(request, nextSkiptoken) }),
         value: page.map((entity) => selectProperties(entity, plan.select))
       })
     })
 
-    app.get<Scoped>(`${collection}/$count`, { config }, async function countResults(request, reply) {
+    app.get<Scoped>(`${collection}/$count`, route('count'), async function countResults(request, reply) {
       const { entities, table } = await presented(request)
       const { filter } = parseCountQuery(rawQuery(request), table)
       const count = filter === undefined ? entities.length : entities.filter(filter).length
@@ -76,7 +75,7 @@ export async function lifecycleWorkflowRoutes(app: FastifyInstance, options: Lif
     })
 
     // One segment serves both `{id}` and `summary(...)`: Graph addresses the function as a key-like segment.
-    app.get<Scoped>(`${collection}/:id`, { config }, async function getResultOrSummary(request, reply) {
+    app.get<Scoped>(`${collection}/:id`, route('entity'), async function getResultOrSummary(request, reply) {
       const segment = request.params.id ?? ''
       const window = parseSummaryParams(segment)
       if (window !== undefined) return sendSummary(request, reply, window)

@@ -18,6 +18,16 @@ export const JournalClaimsSchema = Type.Partial(
 )
 export type JournalClaims = Static<typeof JournalClaimsSchema>
 
+/** The served route closest to a request the mock does not serve, and what differs. */
+export const NearestSchema = Type.Object({
+  method: Text,
+  /** The route's path, its keys written `{name}` as in Graph's documentation. */
+  path: Text,
+  /** What differs, in one line: another API version, a misspelt segment, a missing key, the method, a query option. */
+  why: Text
+})
+export type Nearest = Static<typeof NearestSchema>
+
 /** One request to the Graph scope, exactly these keys. */
 export const JournalEntrySchema = Type.Object({
   time: Text,
@@ -36,27 +46,54 @@ export const JournalEntrySchema = Type.Object({
   /** The request headers without `authorization`. */
   headers: Type.Record(Text, Type.Unknown()),
   requestBody: Type.Unknown(),
-  responseBody: Type.Unknown()
+  responseBody: Type.Unknown(),
+  /** Whether a route of the mock served the request (with the query options it takes). */
+  matched: Type.Boolean(),
+  /** For an unmatched request, the closest served route; `null` when matched or when nothing served is close. */
+  nearest: Type.Union([NearestSchema, Type.Null()])
 })
 export type JournalEntry = Static<typeof JournalEntrySchema>
 
 export const MAX_JOURNAL_SIZE = 100_000
 
-/** The filters of `GET /_mock/requests`. */
+const JournalFilters = {
+  method: Type.Optional(MethodSchema),
+  /** A path prefix, compared without case like Graph's paths. */
+  path: Type.Optional(PathSchema),
+  status: Type.Optional(Type.Integer({ minimum: 100, maximum: 599 })),
+  tenant: Type.Optional(Type.String({ minLength: 1 })),
+  /** The requests that ran inside the batch with this request-id. */
+  batch: Type.Optional(Type.String({ minLength: 1 })),
+  /** Entries from this time on. */
+  since: Type.Optional(DateTimeOffset),
+  matched: Type.Optional(Type.Boolean({ expected: 'true or false' })),
+  /** The `request-id` the mock gave the request. */
+  requestId: Type.Optional(Type.String({ minLength: 1 })),
+  /** The `client-request-id` of the request (the client's own, else the request id). */
+  clientRequestId: Type.Optional(Type.String({ minLength: 1 })),
+  /** The calling application: the token's `appid`, or `azp` in v2 tokens. */
+  app: Type.Optional(Type.String({ minLength: 1 }))
+}
+
+/** The filters of `GET /_mock/requests/stream`: those of the journal, without `limit`. */
+export const StreamQuerySchema = Type.Object(JournalFilters, { additionalProperties: false })
+export type StreamQuery = Static<typeof StreamQuerySchema>
+
+/** The filters of `GET /_mock/requests` and `/_mock/requests/count`. */
 export const JournalQuerySchema = Type.Object(
   {
-    method: Type.Optional(MethodSchema),
-    /** A path prefix, compared without case like Graph's paths. */
-    path: Type.Optional(PathSchema),
-    status: Type.Optional(Type.Integer({ minimum: 100, maximum: 599 })),
-    tenant: Type.Optional(Type.String({ minLength: 1 })),
-    /** The requests that ran inside the batch with this request-id. */
-    batch: Type.Optional(Type.String({ minLength: 1 })),
-    /** Entries from this time on. */
-    since: Type.Optional(DateTimeOffset),
+    ...JournalFilters,
     /** Only the newest n entries. */
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_JOURNAL_SIZE }))
   },
   { additionalProperties: false }
 )
 export type JournalQuery = Static<typeof JournalQuerySchema>
+
+/** Whether a route of the mock served a request, and which; for one it did not, the closest route. */
+export interface RouteVerdict {
+  matched: boolean
+  /** The route that took the request, e.g. `GET /beta/workflowBase/userProcessingResults/{id}`, if one did. */
+  route: string | null
+  nearest: Nearest | null
+}

@@ -55,7 +55,9 @@ describe('the request journal', () => {
         'claims',
         'headers',
         'requestBody',
-        'responseBody'
+        'responseBody',
+        'matched',
+        'nearest'
       ].sort()
     )
     expect(entry).toMatchObject({
@@ -73,7 +75,9 @@ describe('the request journal', () => {
         idtyp: 'user'
       },
       requestBody: body,
-      responseBody: response.json()
+      responseBody: response.json(),
+      matched: true,
+      nearest: null
     })
     expect(Object.keys(entry?.claims ?? {}).sort()).toEqual(['appid', 'idtyp', 'scp', 'tid'])
     expect(entry?.headers).toMatchObject({ 'retry-attempt': '2', 'client-request-id': 'my-client-id' })

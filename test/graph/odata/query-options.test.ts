@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type QueryTarget, readQueryOptions } from '../../../src/graph/odata/query-options.js'
+import { type QueryTarget, readQueryOptions, refusedOption } from '../../../src/graph/odata/query-options.js'
 import { odataError } from '../../helpers/odata.js'
 
 const rejection = (rawQuery: string, target: QueryTarget = 'collection') =>
@@ -97,5 +97,27 @@ describe('readQueryOptions', () => {
     const error = rejection(`${option}=x`, 'function')
     expect(error.option).toBe(option)
     expect(error.message).toBe(`Query option '${option}' cannot be applied to a function's result.`)
+  })
+})
+
+describe('refusedOption', () => {
+  it.each([
+    ['$filter=x&$skip=2', 'collection', '$skip'],
+    ['SKIP=2', 'collection', '$skip'],
+    ['$top=1', 'entity', '$top'],
+    ['$select=id', 'count', '$select'],
+    ['$select=id', 'function', '$select'],
+    ['$Unknown=1', 'collection', '$Unknown']
+  ] as const)('%s on a %s is refused because of %s', (query, target, option) => {
+    expect(refusedOption(query, target)).toBe(option)
+  })
+
+  it.each([
+    ['', 'collection'],
+    ['$filter=x&%24top=1&foo=bar', 'collection'],
+    ['select=id&$expand=subject', 'entity'],
+    ['$filter=x', 'count']
+  ] as const)('%s on a %s is taken', (query, target) => {
+    expect(refusedOption(query, target)).toBeUndefined()
   })
 })
