@@ -1,17 +1,18 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { GraphError } from '../graph/errors/graph-error.js'
-import type { ResultStore } from '../store/result-store.js'
+import type { LifecycleStore } from '../store/lifecycle-store.js'
 import { faultRoutes } from './faults/fault-routes.js'
 import type { FaultRules } from './faults/fault-rules.js'
 import type { Journal } from './journal/journal.js'
 import { journalRoutes } from './journal/journal-routes.js'
 import { stateRoutes } from './state/state-routes.js'
+import { worldRoutes } from './state/world-routes.js'
 import type { RateLimiter } from './throttle/rate-limiter.js'
 import { tokenRoutes } from './token-routes.js'
 
 export interface ControlOptions {
-  store: ResultStore
+  store: LifecycleStore
   journal: Journal
   faults: FaultRules
   limiter: RateLimiter | undefined
@@ -41,6 +42,7 @@ async function protectedRoutes(app: FastifyInstance, options: ControlOptions) {
   if (options.adminKey !== '') app.addHook('onRequest', requireAdminKey(options.adminKey))
   const { store, journal, faults, limiter } = options
   await app.register(stateRoutes, { store, journal, faults, limiter })
+  await app.register(worldRoutes, { store })
   await app.register(journalRoutes, { journal })
   await app.register(faultRoutes, { faults })
   await app.register(tokenRoutes)

@@ -5,13 +5,22 @@ import type {
   onSendHookHandler,
   preHandlerHookHandler
 } from 'fastify'
-import { DEFAULT_TENANT, type ResultStore } from '../store/result-store.js'
-import type { WorkflowDirectory } from '../store/workflow-directory.js'
+import type { ApiVersion } from '../model/enums.js'
+import type { LifecycleStore } from '../store/lifecycle-store.js'
+import { DEFAULT_TENANT } from '../store/result-store.js'
 import { authenticate, identifyTenant, warnOnceWithoutToken } from './auth/auth-hooks.js'
+import './http/api-version.js'
 import { requireJsonBody } from './http/request-headers.js'
+import { executionScopeRoutes } from './results/execution-scope-routes.js'
 import type { PatchMode } from './results/patch-body.js'
+import { resultRoutes } from './results/result-routes.js'
+import { subjectRoutes } from './results/subject-routes.js'
 import { workflowBaseRoutes } from './results/workflow-base-routes.js'
-import { lifecycleWorkflowRoutes } from './results/workflow-routes.js'
+import { reprocessedRunRoutes } from './runs/reprocessed-run-routes.js'
+import { runRoutes } from './runs/run-routes.js'
+import { taskResultRoutes } from './task-results/task-result-routes.js'
+import { taskRoutes } from './workflows/task-routes.js'
+import { workflowRoutes } from './workflows/workflow-routes.js'
 
 /**
  * Hooks from outside Graph (the test-control instruments), attached by whoever builds the server: Graph itself
@@ -25,8 +34,9 @@ export interface GraphHooks {
 }
 
 export interface GraphOptions {
-  store: ResultStore
-  workflows: WorkflowDirectory
+  store: LifecycleStore
+  /** Which Graph this scope is: its context URLs, its enum members, and whether the seed's draft path exists. */
+  version: ApiVersion
   pageSize: number
   auth: 'enforce' | 'off'
   patchMode: PatchMode
@@ -34,7 +44,7 @@ export interface GraphOptions {
   notFound: (request: FastifyRequest, reply: FastifyReply) => FastifyReply
 }
 
-type RouteOptions = Pick<GraphOptions, 'store' | 'workflows' | 'pageSize' | 'auth' | 'patchMode'> & {
+type RouteOptions = Pick<GraphOptions, 'store' | 'version' | 'pageSize' | 'auth' | 'patchMode'> & {
   preHandler: GraphHooks['preHandler']
 }
 
@@ -46,28 +56,40 @@ async function graphRoutes(app: FastifyInstance, options: RouteOptions) {
   }
   app.addHook('preParsing', requireJsonBody)
   for (const hook of options.preHandler) app.addHook('preHandler', hook)
-  await app.register(workflowBaseRoutes, { store: options.store, patchMode: options.patchMode })
-  await app.register(lifecycleWorkflowRoutes, {
-    store: options.store,
-    workflows: options.workflows,
-    pageSize: options.pageSize
-  })
+  const { store, pageSize } = options
+  // The seed's draft path comes from a beta documentation page; v1.0 has nothing like it.
+  if (options.version === 'beta')
+    await app.register(workflowBaseRoutes, { store, patchMode: options.patchMode })
+  for (const routes of [
+    workflowRoutes,
+    taskRoutes,
+    runRoutes,
+    resultRoutes,
+    executionScopeRoutes,
+    taskResultRoutes,
+    reprocessedRunRoutes
+  ]) {
+    await app.register(routes, { store, pageSize })
+  }
+  await app.register(subjectRoutes, { store })
 }
 
 /**
- * The `/beta` scope: everything that imitates Microsoft Graph. Unknown paths are answered out here, before auth
- * and body rules (as Graph's router does), and the `onSend` hooks see every request, those included.
+ * A Graph scope (`/beta` or `/v1.0`): everything that imitates Microsoft Graph. Unknown paths are answered out
+ * here, before auth and body rules (as Graph's router does), and the `onSend` hooks see every request, those
+ * included.
  */
 export async function graphPlugin(app: FastifyInstance, options: GraphOptions) {
   app.decorateRequest('claims', undefined)
   app.decorateRequest('tenant', DEFAULT_TENANT)
+  app.decorateRequest('apiVersion', options.version)
   if (options.auth === 'enforce') app.addHook('onRequest', identifyTenant)
   for (const hook of options.hooks.onSend) app.addHook('onSend', hook)
   app.setNotFoundHandler(options.notFound)
-  const { store, workflows, pageSize, auth, patchMode, hooks } = options
+  const { store, version, pageSize, auth, patchMode, hooks } = options
   await app.register(graphRoutes, {
     store,
-    workflows,
+    version,
     pageSize,
     auth,
     patchMode,

@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify'
+import type { LifecycleStore } from '../../store/lifecycle-store.js'
+import { REPORT_READ_PERMISSIONS } from '../auth/permissions.js'
+import { GraphError } from '../errors/graph-error.js'
+import { collectionRoutes } from '../odata/collection-routes.js'
+import { resultSetRoutes, scopeOf, scopePath, WORKFLOW_SETS, workflowRoute } from '../tree/tree-paths.js'
+import { TreeReader } from '../tree/tree-reader.js'
+import { presentTaskResult } from './present-task-result.js'
+import { resumeRoutes } from './resume-routes.js'
+import { taskResultNavigationRoutes } from './task-result-navigation-routes.js'
+import { taskResultQueryTable } from './task-result-table.js'
+
+/** Every place Graph lists task results below a workflow: one result (of the workflow or a run), a run, a task. */
+export function taskResultSets(workflow: string): string[] {
+  return [
+    ...resultSetRoutes(workflow).map((results) => `${results}/:resultId/taskProcessingResults`),
+    `${workflow}/runs/:runId/taskProcessingResults`,
+    `${workflow}/tasks/:taskId/taskProcessingResults`
+  ]
+}
+
+/**
+ * `…/taskProcessingResults` wherever Graph has them: list, `/$count`, item, each with its subject and task
+ * inline, and `resume` below the item.
+ */
+export async function taskResultRoutes(
+  app: FastifyInstance,
+  options: { store: LifecycleStore; pageSize: number }
+) {
+  const { store } = options
+  const tree = new TreeReader(store)
+  for (const { deleted, collection } of WORKFLOW_SETS) {
+    for (const path of taskResultSets(workflowRoute(collection))) {
+      const rowsOf = (tenant: string, params: unknown) => tree.taskResults(tenant, scopeOf(params, deleted))
+      collectionRoutes(app, {
+        path,
+        itemParam: 'taskResultId',
+        permissions: REPORT_READ_PERMISSIONS,
+        pageSize: options.pageSize,
+        table: taskResultQueryTable,
+        contextPath: (params) => `${scopePath(scopeOf(params, deleted))}/taskProcessingResults`,
+        async list(request, view, expand) {
+          const rows = await rowsOf(request.tenant, request.params)
+          return rows.map((row) => presentTaskResult(row, view, expand))
+        },
+        async item(request, view, expand, taskResultId) {
+          const rows = await rowsOf(request.tenant, request.params)
+          const row = rows.find(({ taskResult }) => taskResult.id === taskResultId)
+          if (row === undefined) throw GraphError.resourceNotFound(taskResultId)
+          return presentTaskResult(row, view, expand)
+        }
+      })
+      resumeRoutes(app, { store, tree, deleted, path: `${path}/:taskResultId` })
+      taskResultNavigationRoutes(app, { tree, deleted, path: `${path}/:taskResultId` })
+    }
+  }
+}

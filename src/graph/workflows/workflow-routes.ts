@@ -1,0 +1,51 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { LifecycleStore } from '../../store/lifecycle-store.js'
+import { WORKFLOW_LIST_PERMISSIONS, WORKFLOW_READ_PERMISSIONS } from '../auth/permissions.js'
+import { collectionRoutes } from '../odata/collection-routes.js'
+import { contextUrl } from '../odata/urls.js'
+import { key, scopeOf, WORKFLOW_SETS, workflowSetPath } from '../tree/tree-paths.js'
+import { TreeReader } from '../tree/tree-reader.js'
+import { presentWorkflow, WORKFLOW_NAVIGATIONS } from './present-workflow.js'
+import { workflowQueryTable } from './workflow-table.js'
+
+export interface WorkflowRouteOptions {
+  store: LifecycleStore
+  pageSize: number
+}
+
+/**
+ * `workflows` and `deletedItems/workflows`: list, `/$count` and item. A workflow is written with its tasks,
+ * createdBy and lastModifiedBy (as Graph's "Get workflow" does); a list leaves them out unless $expand names
+ * them, and leaves out what Graph's list example does (executionConditions, nextScheduleRunDateTime and, for
+ * live workflows, deletedDateTime) unless $select names them.
+ */
+export async function workflowRoutes(app: FastifyInstance, { store, pageSize }: WorkflowRouteOptions) {
+  const tree = new TreeReader(store)
+  const tasksContext = (request: FastifyRequest, deleted: boolean, workflowId: string) =>
+    contextUrl(request, `${workflowSetPath(deleted)}${key(workflowId)}/tasks`)
+
+  for (const { deleted, collection } of WORKFLOW_SETS) {
+    collectionRoutes(app, {
+      path: collection,
+      itemParam: 'workflowId',
+      permissions: deleted ? WORKFLOW_READ_PERMISSIONS : WORKFLOW_LIST_PERMISSIONS,
+      itemPermissions: WORKFLOW_READ_PERMISSIONS,
+      pageSize,
+      table: workflowQueryTable,
+      contextPath: () => workflowSetPath(deleted),
+      listOmits: ['executionConditions', 'nextScheduleRunDateTime', ...(deleted ? [] : ['deletedDateTime'])],
+      async list(request, view, expand) {
+        const workflows = await store.listWorkflows(request.tenant)
+        return workflows
+          .filter(({ workflow }) => (workflow.deletedDateTime !== null) === deleted)
+          .map((stored) =>
+            presentWorkflow(stored, view, expand, tasksContext(request, deleted, stored.workflow.id))
+          )
+      },
+      async item(request, view, _expand, workflowId) {
+        const stored = await tree.workflow(request.tenant, scopeOf({ workflowId }, deleted))
+        return presentWorkflow(stored, view, WORKFLOW_NAVIGATIONS, tasksContext(request, deleted, workflowId))
+      }
+    })
+  }
+}

@@ -1,0 +1,34 @@
+import type { WorkflowsFixture } from '../../model/workflow-fixture.js'
+import { DEFAULT_WORKFLOW_ID, NO_DETAIL, type World } from '../world.js'
+import { WorldReader } from './workflow-fixtures.js'
+
+/** A world in the fixture form, so that what a tenant holds can be read, saved and seeded again. */
+export function fixtureOf(world: World): WorkflowsFixture {
+  const owners = new Map<string, string>()
+  for (const { workflow, resultIds } of world.workflows)
+    for (const id of resultIds) owners.set(id, workflow.id)
+  return {
+    workflows: world.workflows.map(({ workflow, tasks, runs }) => ({
+      ...workflow,
+      tasks: [...tasks],
+      runs: [...runs],
+      userProcessingResults: world.results
+        .filter((result) => (owners.get(result.id) ?? DEFAULT_WORKFLOW_ID) === workflow.id)
+        .map((result) => {
+          const detail = world.details.get(result.id) ?? NO_DETAIL
+          return {
+            ...result,
+            taskProcessingResults: [...detail.taskProcessingResults],
+            reprocessedRunIds: [...detail.reprocessedRunIds]
+          }
+        })
+    }))
+  }
+}
+
+/** Reads one content in the workflows form (e.g. a control call's body) with the fixture loader's checks. */
+export function readWorld(content: unknown, label: string): World {
+  const reader = new WorldReader()
+  reader.readWorkflows(content, label)
+  return reader.world()
+}
