@@ -38,7 +38,7 @@ function readOnlyCollection(path: string, item: string, what: string, permission
 }
 
 const ACTIONS: readonly [string, string, readonly string[]][] = [
-  ['activate', 'activating workflows (running them on demand)', WORKFLOW_ACTIVATE_PERMISSIONS],
+  ['activate', 'activating workflows to run them on demand', WORKFLOW_ACTIVATE_PERMISSIONS],
   ['activateWithScope', 'activating workflows for a scope', WORKFLOW_ACTIVATE_PERMISSIONS],
   ['activateAndWait', 'activating workflows and waiting for them', WORKFLOW_ACTIVATE_PERMISSIONS],
   ['cancelProcessing', 'canceling workflow processing', WORKFLOW_WRITE_PERMISSIONS],
@@ -99,13 +99,13 @@ function belowWorkflow(workflow: string): NotEmulatedPath[] {
     entry(
       'GET',
       `${workflow}/createdBy`,
-      'the createdBy navigation (it is inline in the workflow)',
+      'the createdBy navigation, which is inline in the workflow',
       WORKFLOW_READ_PERMISSIONS
     ),
     entry(
       'GET',
       `${workflow}/lastModifiedBy`,
-      'the lastModifiedBy navigation (it is inline in the workflow)',
+      'the lastModifiedBy navigation, which is inline in the workflow',
       WORKFLOW_READ_PERMISSIONS
     )
   ]

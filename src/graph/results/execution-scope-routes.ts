@@ -8,7 +8,7 @@ import { collectionRoutes } from '../odata/collection-routes.js'
 import { scopeOf, scopePath, WORKFLOW_SETS, workflowRoute } from '../tree/tree-paths.js'
 import { TreeReader } from '../tree/tree-reader.js'
 import { resultQueryTable } from './query-table.js'
-import { resultEntities } from './result-entities.js'
+import { resultEntities, resultEntity } from './result-entities.js'
 
 const IN_SCOPE = new Set(['queued', 'inProgress'])
 
@@ -51,13 +51,7 @@ export async function executionScopeRoutes(
         const { scope, results } = await scoped(request.tenant, request.params)
         const result = results.find((candidate) => candidate.id === resultId)
         if (result === undefined) throw GraphError.resourceNotFound(resultId)
-        const [entity] = await resultEntities(
-          { store, tree, tenant: request.tenant, scope },
-          [result],
-          view,
-          expand
-        )
-        return entity ?? {}
+        return resultEntity({ store, tree, tenant: request.tenant, scope }, result, view, expand)
       }
     })
   }

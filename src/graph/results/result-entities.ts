@@ -43,3 +43,14 @@ export async function resultEntities(
       : {})
   }))
 }
+
+/** One result as Graph writes it, with what `$expand` asks for. */
+export async function resultEntity(
+  context: Parameters<typeof resultEntities>[0],
+  result: UserProcessingResult,
+  view: View,
+  expand: readonly string[]
+): Promise<PresentedResult> {
+  const [entity] = await resultEntities(context, [result], view, expand)
+  return entity ?? presentResult(result, view)
+}

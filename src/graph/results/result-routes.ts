@@ -6,7 +6,7 @@ import { summaryFunction } from '../odata/summary-function.js'
 import { resultSetRoutes, scopeOf, scopePath, WORKFLOW_SETS, workflowRoute } from '../tree/tree-paths.js'
 import { TreeReader } from '../tree/tree-reader.js'
 import { resultQueryTable } from './query-table.js'
-import { resultEntities } from './result-entities.js'
+import { resultEntities, resultEntity } from './result-entities.js'
 import { summarize } from './user-summary.js'
 
 export interface ResultRouteOptions {
@@ -39,13 +39,7 @@ export async function resultRoutes(app: FastifyInstance, { store, pageSize }: Re
         async item(request, view, expand, resultId) {
           const scope = scopeOf(request.params, deleted)
           const result = await tree.result(request.tenant, { ...scope, resultId })
-          const [entity] = await resultEntities(
-            { store, tree, tenant: request.tenant, scope },
-            [result],
-            view,
-            expand
-          )
-          return entity ?? {}
+          return resultEntity({ store, tree, tenant: request.tenant, scope }, result, view, expand)
         },
         boundFunction: summaryFunction(
           'microsoft.graph.identityGovernance.userSummary',
