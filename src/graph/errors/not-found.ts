@@ -43,15 +43,6 @@ export class RouteTable {
     }
   }
 
-  /** Every served and not-emulated path with its methods, for reports. */
-  paths(): { path: string; methods: string[]; notEmulated: boolean }[] {
-    return this.#paths.map(({ segments, methods, notEmulated }) => ({
-      path: `/${segments.join('/')}`,
-      methods,
-      notEmulated: notEmulated !== undefined
-    }))
-  }
-
   /**
    * What an unrouted `method path` is. A route of that very method that matches the path did not take it
    * only because a parameter broke the router's limits (e.g. its length), so that segment is the unknown one.
