@@ -1,17 +1,11 @@
 import {
-  AllowedHostsValidator,
-  type AuthenticationProvider,
-  BaseBearerTokenAuthenticationProvider,
   HttpMethod,
   type Parsable,
   type ParsableFactory,
-  ParseNodeFactoryRegistry,
   RequestInformation,
-  type SerializationWriter,
-  SerializationWriterFactoryRegistry
+  type SerializationWriter
 } from '@microsoft/kiota-abstractions'
-import { FetchRequestAdapter, KiotaClientFactory } from '@microsoft/kiota-http-fetchlibrary'
-import { JsonParseNodeFactory, JsonSerializationWriterFactory } from '@microsoft/kiota-serialization-json'
+import type { FetchRequestAdapter } from '@microsoft/kiota-http-fetchlibrary'
 import {
   type CustomTaskExtensionCallbackData,
   CustomTaskExtensionOperationStatusObject,
@@ -41,9 +35,9 @@ import {
   createODataErrorFromDiscriminatorValue,
   type ODataError
 } from '@microsoft/msgraph-beta-sdk/models/oDataErrors/index.js'
-import type { Dispatcher } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mintToken } from '../../src/model/token.js'
+import { kiotaAdapter, staticToken } from '../helpers/kiota.js'
 import { WORLD } from '../helpers/lcw.js'
 import { type ListeningServer, startListeningServer } from '../helpers/listening-server.js'
 
@@ -68,22 +62,6 @@ const TEMPLATES = {
   resume: `${RESULT}/taskProcessingResults/{taskProcessingResult%2Did}/microsoft.graph.identityGovernance.resume`
 }
 const errorMapping = { XXX: createODataErrorFromDiscriminatorValue }
-
-function kiotaAdapter(server: ListeningServer, token: string): FetchRequestAdapter {
-  const parsers = new ParseNodeFactoryRegistry()
-  const writers = new SerializationWriterFactoryRegistry()
-  parsers.contentTypeAssociatedFactories.set('application/json', new JsonParseNodeFactory())
-  writers.contentTypeAssociatedFactories.set('application/json', new JsonSerializationWriterFactory())
-  const dispatcher = server.dispatcher as Dispatcher | undefined
-  const trustingFetch = (url: string, init: RequestInit) => fetch(url, { ...init, dispatcher } as RequestInit)
-  const auth: AuthenticationProvider = new BaseBearerTokenAuthenticationProvider({
-    getAuthorizationToken: async () => token,
-    getAllowedHostsValidator: () => new AllowedHostsValidator()
-  })
-  const adapter = new FetchRequestAdapter(auth, parsers, writers, KiotaClientFactory.create(trustingFetch))
-  adapter.baseUrl = `${server.origin}/beta`
-  return adapter
-}
 
 /** A GET as a request builder makes it; query options by name (`filter`), sent as the SDK maps them (`$filter`). */
 function request(template: string, parameters: Record<string, unknown>, query: Record<string, unknown> = {}) {
@@ -175,7 +153,7 @@ describe('the Kiota beta models walk workflow → runs → results → task resu
 
   beforeAll(async () => {
     server = await startListeningServer({ auth: 'enforce', tls: true })
-    adapter = kiotaAdapter(server, mintToken({ scopes: ['LifecycleWorkflows.ReadWrite.All'] }))
+    adapter = kiotaAdapter(server, staticToken(mintToken({ scopes: ['LifecycleWorkflows.ReadWrite.All'] })))
   })
   afterAll(async () => server.close())
 

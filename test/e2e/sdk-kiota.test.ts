@@ -1,15 +1,9 @@
 import {
-  AllowedHostsValidator,
   AnonymousAuthenticationProvider,
-  type AuthenticationProvider,
-  BaseBearerTokenAuthenticationProvider,
   HttpMethod,
-  ParseNodeFactoryRegistry,
-  RequestInformation,
-  SerializationWriterFactoryRegistry
+  RequestInformation
 } from '@microsoft/kiota-abstractions'
-import { FetchRequestAdapter, KiotaClientFactory } from '@microsoft/kiota-http-fetchlibrary'
-import { JsonParseNodeFactory, JsonSerializationWriterFactory } from '@microsoft/kiota-serialization-json'
+import type { FetchRequestAdapter } from '@microsoft/kiota-http-fetchlibrary'
 import {
   createUserProcessingResultFromDiscriminatorValue,
   LifecycleWorkflowProcessingStatusObject,
@@ -21,33 +15,12 @@ import {
   createODataErrorFromDiscriminatorValue,
   type ODataError
 } from '@microsoft/msgraph-beta-sdk/models/oDataErrors/index.js'
-import type { Dispatcher } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_TOKEN_TENANT, mintToken } from '../../src/model/token.js'
 import { DEFAULT_TENANT as NO_AUTH_TENANT } from '../../src/store/result-store.js'
 import { DOC_ID } from '../helpers/graph-server.js'
+import { kiotaAdapter, staticToken } from '../helpers/kiota.js'
 import { type ListeningServer, startListeningServer } from '../helpers/listening-server.js'
-
-/** A Kiota adapter on the mock: JSON (de)serialisation, and a fetch that trusts the mock's certificate. */
-function kiotaAdapter(server: ListeningServer, auth: AuthenticationProvider): FetchRequestAdapter {
-  const parsers = new ParseNodeFactoryRegistry()
-  const writers = new SerializationWriterFactoryRegistry()
-  parsers.contentTypeAssociatedFactories.set('application/json', new JsonParseNodeFactory())
-  writers.contentTypeAssociatedFactories.set('application/json', new JsonSerializationWriterFactory())
-  const dispatcher = server.dispatcher as Dispatcher | undefined
-  const trustingFetch = (url: string, init: RequestInit) => fetch(url, { ...init, dispatcher } as RequestInit)
-  const adapter = new FetchRequestAdapter(auth, parsers, writers, KiotaClientFactory.create(trustingFetch))
-  adapter.baseUrl = `${server.origin}/beta`
-  return adapter
-}
-
-/** A bearer-token provider with a fixed token and no host check (Azure Identity's would need allowedHosts). */
-function staticToken(token: string): AuthenticationProvider {
-  return new BaseBearerTokenAuthenticationProvider({
-    getAuthorizationToken: async () => token,
-    getAllowedHostsValidator: () => new AllowedHostsValidator()
-  })
-}
 
 const errorMapping = { XXX: createODataErrorFromDiscriminatorValue }
 

@@ -41,6 +41,24 @@ export function enumValue(type: EnumType, view: View): ValueType {
   }
 }
 
+/** `eq`, `ne` and `$orderby` on an enum property, as the view sees the enum. */
+export function enumProperty<T>(
+  type: EnumType,
+  view: View,
+  read: (item: T) => QueryValue
+): QueryableProperty<T> {
+  return queryable(enumValue(type, view), EQUALITY, true, read)
+}
+
+/** Every comparison and `$orderby` on the named DateTimeOffset properties of an entity. */
+export function dateTimeProperties<T>(
+  names: readonly (keyof T & string)[]
+): Record<string, QueryableProperty<T>> {
+  return Object.fromEntries(
+    names.map((name) => [name, queryable<T>(DATE_TIME, ALL, true, (item) => item[name] as QueryValue)])
+  )
+}
+
 /** One table per view, built on first use: the tables depend only on the version and the Prefer header. */
 export function tablesPerView<T>(build: (view: View) => PropertyTable<T>): (view: View) => PropertyTable<T> {
   const tables = new Map<string, PropertyTable<T>>()

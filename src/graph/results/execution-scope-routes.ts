@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import { TRIGGER_AND_SCOPE } from '../../model/execution-conditions.js'
-import type { LifecycleStore } from '../../store/lifecycle-store.js'
 import type { StoredWorkflow } from '../../store/world.js'
 import { WORKFLOW_READ_PERMISSIONS } from '../auth/permissions.js'
 import { GraphError } from '../errors/graph-error.js'
 import { collectionRoutes } from '../odata/collection-routes.js'
-import { scopeOf, scopePath, WORKFLOW_SETS, workflowRoute } from '../tree/tree-paths.js'
-import { TreeReader } from '../tree/tree-reader.js'
+import { scopeOf, scopePath } from '../tree/tree-paths.js'
+import { inEveryWorkflowSet, type TreeRouteOptions } from '../tree/tree-routes.js'
 import { resultQueryTable } from './query-table.js'
 import { resultEntities, resultEntity } from './result-entities.js'
 
@@ -23,13 +22,8 @@ function inScope(stored: StoredWorkflow): boolean {
 }
 
 /** `…/workflows/{id}/executionScope`: list, `/$count` and item, userProcessingResults like the others. */
-export async function executionScopeRoutes(
-  app: FastifyInstance,
-  options: { store: LifecycleStore; pageSize: number }
-) {
-  const { store } = options
-  const tree = new TreeReader(store)
-  for (const { deleted, collection } of WORKFLOW_SETS) {
+export async function executionScopeRoutes(app: FastifyInstance, { store, pageSize }: TreeRouteOptions) {
+  inEveryWorkflowSet(store, ({ deleted, workflow }, tree) => {
     const scoped = async (tenant: string, params: unknown) => {
       const scope = scopeOf(params, deleted)
       const stored = await tree.workflow(tenant, scope)
@@ -37,10 +31,10 @@ export async function executionScopeRoutes(
       return { scope, results: results.filter((result) => IN_SCOPE.has(result.processingStatus)) }
     }
     collectionRoutes(app, {
-      path: `${workflowRoute(collection)}/executionScope`,
+      path: `${workflow}/executionScope`,
       itemParam: 'resultId',
       permissions: WORKFLOW_READ_PERMISSIONS,
-      pageSize: options.pageSize,
+      pageSize,
       table: resultQueryTable,
       contextPath: (params) => `${scopePath(scopeOf(params, deleted))}/executionScope`,
       async list(request, view, expand) {
@@ -54,5 +48,5 @@ export async function executionScopeRoutes(
         return resultEntity({ store, tree, tenant: request.tenant, scope }, result, view, expand)
       }
     })
-  }
+  })
 }

@@ -1,12 +1,11 @@
 import { ExecutionTypeType, ProcessingStatusType } from '../../model/enums.js'
 import { ENTITY_TYPE, UserProcessingResultSchema } from '../../model/user-processing-result.js'
 import type { View } from '../http/api-version.js'
-import type { PropertyTable } from '../odata/property-table.js'
+import type { PropertyTable, QueryableProperty } from '../odata/property-table.js'
 import {
-  ALL,
-  DATE_TIME,
+  dateTimeProperties,
   EQUALITY,
-  enumValue,
+  enumProperty,
   queryable,
   STRING,
   tablesPerView
@@ -18,30 +17,30 @@ import type { PresentedResult } from './present.js'
  * over results as the client sees them, evolvable members already hidden or not.
  */
 function buildTable(view: View): PropertyTable<PresentedResult> {
-  const dateTime = (read: (result: PresentedResult) => string | null) => queryable(DATE_TIME, ALL, true, read)
   return {
     typeName: ENTITY_TYPE,
     selectable: Object.keys(UserProcessingResultSchema.properties),
     expandable: ['subject', 'taskProcessingResults'],
     queryable: {
-      id: queryable(STRING, EQUALITY, true, (result) => result.id),
-      processingStatus: queryable(
-        enumValue(ProcessingStatusType, view),
-        EQUALITY,
-        true,
-        (result) => result.processingStatus
-      ),
-      workflowExecutionType: queryable(
-        enumValue(ExecutionTypeType, view),
-        EQUALITY,
-        true,
-        (result) => result.workflowExecutionType
-      ),
+      ...processingProperties<PresentedResult>(view),
       'subject/id': queryable(STRING, EQUALITY, false, (result) => result.subject?.id),
-      completedDateTime: dateTime((result) => result.completedDateTime),
-      scheduledDateTime: dateTime((result) => result.scheduledDateTime),
-      startedDateTime: dateTime((result) => result.startedDateTime)
+      ...dateTimeProperties<PresentedResult>(['completedDateTime', 'scheduledDateTime', 'startedDateTime'])
     }
+  }
+}
+
+interface Processing {
+  id: string
+  processingStatus: string
+  workflowExecutionType: string
+}
+
+/** What results and runs may both be filtered and ordered by: the id, the status and the execution type. */
+export function processingProperties<T extends Processing>(view: View): Record<string, QueryableProperty<T>> {
+  return {
+    id: queryable<T>(STRING, EQUALITY, true, (item) => item.id),
+    processingStatus: enumProperty<T>(ProcessingStatusType, view, (item) => item.processingStatus),
+    workflowExecutionType: enumProperty<T>(ExecutionTypeType, view, (item) => item.workflowExecutionType)
   }
 }
 

@@ -1,29 +1,21 @@
 import type { FastifyInstance } from 'fastify'
-import type { LifecycleStore } from '../../store/lifecycle-store.js'
 import { REPORT_READ_PERMISSIONS } from '../auth/permissions.js'
 import { collectionRoutes } from '../odata/collection-routes.js'
 import { summaryFunction } from '../odata/summary-function.js'
-import { resultSetRoutes, scopeOf, scopePath, WORKFLOW_SETS, workflowRoute } from '../tree/tree-paths.js'
-import { TreeReader } from '../tree/tree-reader.js'
+import { resultSetRoutes, scopeOf, scopePath } from '../tree/tree-paths.js'
+import { inEveryWorkflowSet, type TreeRouteOptions } from '../tree/tree-routes.js'
 import { resultQueryTable } from './query-table.js'
 import { resultEntities, resultEntity } from './result-entities.js'
 import { summarize } from './user-summary.js'
-
-export interface ResultRouteOptions {
-  store: LifecycleStore
-  /** Items per page when the client sends no $top. */
-  pageSize: number
-}
 
 /**
  * Real Graph's read paths for userProcessingResults, under a workflow and under one of its runs (live and
  * deleted workflows alike): the collection (with OData query options and paging), `/$count`, one result, and
  * `summary(...)`. GET only; other methods get the core's 405.
  */
-export async function resultRoutes(app: FastifyInstance, { store, pageSize }: ResultRouteOptions) {
-  const tree = new TreeReader(store)
-  for (const { deleted, collection } of WORKFLOW_SETS) {
-    for (const path of resultSetRoutes(workflowRoute(collection))) {
+export async function resultRoutes(app: FastifyInstance, { store, pageSize }: TreeRouteOptions) {
+  inEveryWorkflowSet(store, ({ deleted, workflow }, tree) => {
+    for (const path of resultSetRoutes(workflow)) {
       collectionRoutes(app, {
         path,
         itemParam: 'resultId',
@@ -48,5 +40,5 @@ export async function resultRoutes(app: FastifyInstance, { store, pageSize }: Re
         )
       })
     }
-  }
+  })
 }

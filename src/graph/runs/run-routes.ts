@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify'
-import type { LifecycleStore } from '../../store/lifecycle-store.js'
 import { REPORT_READ_PERMISSIONS } from '../auth/permissions.js'
 import { GraphError } from '../errors/graph-error.js'
 import { collectionRoutes } from '../odata/collection-routes.js'
 import { summaryFunction } from '../odata/summary-function.js'
-import { scopeOf, scopePath, WORKFLOW_SETS, workflowRoute } from '../tree/tree-paths.js'
-import { TreeReader } from '../tree/tree-reader.js'
+import { scopeOf, scopePath } from '../tree/tree-paths.js'
+import { inEveryWorkflowSet, type TreeRouteOptions } from '../tree/tree-routes.js'
 import { derivedRuns } from './derived-runs.js'
 import { presentRun } from './present-run.js'
 import { summarizeRuns } from './run-summary.js'
@@ -15,16 +14,14 @@ import { runQueryTable } from './run-table.js'
  * `…/workflows/{id}/runs`: list, `/$count`, item and `summary(…)` (a runSummary), with every figure derived
  * from the run's results at the time of the request.
  */
-export async function runRoutes(app: FastifyInstance, options: { store: LifecycleStore; pageSize: number }) {
-  const { store } = options
-  const tree = new TreeReader(store)
-  for (const { deleted, collection } of WORKFLOW_SETS) {
+export async function runRoutes(app: FastifyInstance, { store, pageSize }: TreeRouteOptions) {
+  inEveryWorkflowSet(store, ({ deleted, workflow }, tree) => {
     const workflowOf = (params: unknown, tenant: string) => tree.workflow(tenant, scopeOf(params, deleted))
     collectionRoutes(app, {
-      path: `${workflowRoute(collection)}/runs`,
+      path: `${workflow}/runs`,
       itemParam: 'runId',
       permissions: REPORT_READ_PERMISSIONS,
-      pageSize: options.pageSize,
+      pageSize,
       table: runQueryTable,
       contextPath: (params) => `${scopePath(scopeOf(params, deleted))}/runs`,
       async list(request, view) {
@@ -50,5 +47,5 @@ export async function runRoutes(app: FastifyInstance, options: { store: Lifecycl
           )
       )
     })
-  }
+  })
 }

@@ -1,6 +1,5 @@
-import { parseDateTimeOffset } from '../../model/date-time.js'
 import type { Run, RunSummary } from '../../model/run.js'
-import type { SummaryWindow } from '../odata/summary-params.js'
+import { inWindow, type SummaryWindow } from '../odata/summary-params.js'
 
 /**
  * `runSummary` over the runs whose `scheduledDateTime` lies in [start, end), as `summary` does for results:
@@ -17,8 +16,7 @@ export function summarizeRuns(runs: readonly Run[], window: SummaryWindow): RunS
     totalUsers: 0
   }
   for (const run of runs) {
-    const scheduled = parseDateTimeOffset(run.scheduledDateTime)
-    if (scheduled === undefined || scheduled < window.start || scheduled >= window.end) continue
+    if (!inWindow(run.scheduledDateTime, window)) continue
     summary.totalRuns++
     summary.totalTasks += run.totalTasksCount
     summary.failedTasks += run.failedTasksCount

@@ -1,16 +1,8 @@
-import { ExecutionTypeType, ProcessingStatusType } from '../../model/enums.js'
 import { type Run, RunSchema } from '../../model/run.js'
 import type { View } from '../http/api-version.js'
 import type { PropertyTable } from '../odata/property-table.js'
-import {
-  ALL,
-  DATE_TIME,
-  EQUALITY,
-  enumValue,
-  queryable,
-  STRING,
-  tablesPerView
-} from '../odata/table-builders.js'
+import { dateTimeProperties, tablesPerView } from '../odata/table-builders.js'
+import { processingProperties } from '../results/query-table.js'
 
 export const RUN_TYPE = 'microsoft.graph.identityGovernance.run'
 
@@ -21,23 +13,13 @@ export const runQueryTable = tablesPerView(
     selectable: Object.keys(RunSchema.properties),
     expandable: [],
     queryable: {
-      id: queryable(STRING, EQUALITY, true, (run) => run.id),
-      processingStatus: queryable(
-        enumValue(ProcessingStatusType, view),
-        EQUALITY,
-        true,
-        (run) => run.processingStatus
-      ),
-      workflowExecutionType: queryable(
-        enumValue(ExecutionTypeType, view),
-        EQUALITY,
-        true,
-        (run) => run.workflowExecutionType
-      ),
-      completedDateTime: queryable(DATE_TIME, ALL, true, (run) => run.completedDateTime),
-      lastUpdatedDateTime: queryable(DATE_TIME, ALL, true, (run) => run.lastUpdatedDateTime),
-      scheduledDateTime: queryable(DATE_TIME, ALL, true, (run) => run.scheduledDateTime),
-      startedDateTime: queryable(DATE_TIME, ALL, true, (run) => run.startedDateTime)
+      ...processingProperties<Run>(view),
+      ...dateTimeProperties<Run>([
+        'completedDateTime',
+        'lastUpdatedDateTime',
+        'scheduledDateTime',
+        'startedDateTime'
+      ])
     }
   })
 )

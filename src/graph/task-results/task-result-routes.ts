@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify'
-import type { LifecycleStore } from '../../store/lifecycle-store.js'
 import { REPORT_READ_PERMISSIONS } from '../auth/permissions.js'
 import { GraphError } from '../errors/graph-error.js'
 import { collectionRoutes } from '../odata/collection-routes.js'
-import { resultSetRoutes, scopeOf, scopePath, WORKFLOW_SETS, workflowRoute } from '../tree/tree-paths.js'
-import { TreeReader } from '../tree/tree-reader.js'
+import { resultSetRoutes, scopeOf, scopePath } from '../tree/tree-paths.js'
+import { inEveryWorkflowSet, type TreeRouteOptions } from '../tree/tree-routes.js'
 import { presentTaskResult } from './present-task-result.js'
 import { resumeRoutes } from './resume-routes.js'
 import { taskResultNavigationRoutes } from './task-result-navigation-routes.js'
@@ -23,20 +22,15 @@ export function taskResultSets(workflow: string): string[] {
  * `…/taskProcessingResults` wherever Graph has them: list, `/$count`, item, each with its subject and task
  * inline, and `resume` below the item.
  */
-export async function taskResultRoutes(
-  app: FastifyInstance,
-  options: { store: LifecycleStore; pageSize: number }
-) {
-  const { store } = options
-  const tree = new TreeReader(store)
-  for (const { deleted, collection } of WORKFLOW_SETS) {
-    for (const path of taskResultSets(workflowRoute(collection))) {
+export async function taskResultRoutes(app: FastifyInstance, { store, pageSize }: TreeRouteOptions) {
+  inEveryWorkflowSet(store, ({ deleted, workflow }, tree) => {
+    for (const path of taskResultSets(workflow)) {
       const rowsOf = (tenant: string, params: unknown) => tree.taskResults(tenant, scopeOf(params, deleted))
       collectionRoutes(app, {
         path,
         itemParam: 'taskResultId',
         permissions: REPORT_READ_PERMISSIONS,
-        pageSize: options.pageSize,
+        pageSize,
         table: taskResultQueryTable,
         contextPath: (params) => `${scopePath(scopeOf(params, deleted))}/taskProcessingResults`,
         async list(request, view, expand) {
@@ -53,5 +47,5 @@ export async function taskResultRoutes(
       resumeRoutes(app, { store, tree, deleted, path: `${path}/:taskResultId` })
       taskResultNavigationRoutes(app, { tree, deleted, path: `${path}/:taskResultId` })
     }
-  }
+  })
 }

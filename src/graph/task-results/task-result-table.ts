@@ -1,6 +1,6 @@
 import { TaskProcessingResultSchema } from '../../model/task-processing-result.js'
-import type { PropertyTable, QueryValue } from '../odata/property-table.js'
-import { ALL, DATE_TIME, EQUALITY, queryable, STRING, tablesPerView } from '../odata/table-builders.js'
+import type { PropertyTable } from '../odata/property-table.js'
+import { dateTimeProperties, EQUALITY, queryable, STRING, tablesPerView } from '../odata/table-builders.js'
 import type { PresentedTaskResult } from './present-task-result.js'
 
 export const TASK_RESULT_TYPE = 'microsoft.graph.identityGovernance.taskProcessingResult'
@@ -8,19 +8,15 @@ export const TASK_RESULT_TYPE = 'microsoft.graph.identityGovernance.taskProcessi
 const { taskId: _link, ...properties } = TaskProcessingResultSchema.properties
 
 /** What task results may be queried by, per Graph's taskProcessingResult resource page. */
-export const taskResultQueryTable = tablesPerView((): PropertyTable<PresentedTaskResult> => {
-  const dateTime = (read: (entity: PresentedTaskResult) => QueryValue) =>
-    queryable(DATE_TIME, ALL, true, read)
-  return {
+export const taskResultQueryTable = tablesPerView(
+  (): PropertyTable<PresentedTaskResult> => ({
     typeName: TASK_RESULT_TYPE,
     selectable: [...Object.keys(properties), 'subject', 'task'],
     expandable: ['subject', 'task'],
     queryable: {
       id: queryable(STRING, EQUALITY, true, (entity) => entity.id),
       'subject/id': queryable(STRING, EQUALITY, false, (entity) => entity.subject?.id),
-      completedDateTime: dateTime((entity) => entity.completedDateTime),
-      createdDateTime: dateTime((entity) => entity.createdDateTime),
-      startedDateTime: dateTime((entity) => entity.startedDateTime)
+      ...dateTimeProperties<PresentedTaskResult>(['completedDateTime', 'createdDateTime', 'startedDateTime'])
     }
-  }
-})
+  })
+)

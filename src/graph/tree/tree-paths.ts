@@ -38,6 +38,12 @@ export function scopeOf(params: unknown, deleted: boolean): TreeScope {
   return { deleted, workflowId, runId, resultId, taskId }
 }
 
+/** The scope of a path below one result (its route has `:resultId`). */
+export function resultScopeOf(params: unknown, deleted: boolean): TreeScope & { resultId: string } {
+  const scope = scopeOf(params, deleted)
+  return { ...scope, resultId: scope.resultId ?? '' }
+}
+
 /** An OData key segment: `('id')`, quotes doubled. */
 export const key = (id: string) => `('${id.replaceAll("'", "''")}')`
 

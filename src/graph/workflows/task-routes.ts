@@ -1,18 +1,16 @@
 import type { FastifyInstance } from 'fastify'
-import type { LifecycleStore } from '../../store/lifecycle-store.js'
 import { WORKFLOW_READ_PERMISSIONS } from '../auth/permissions.js'
 import { collectionRoutes } from '../odata/collection-routes.js'
-import { scopeOf, scopePath, WORKFLOW_SETS, workflowRoute } from '../tree/tree-paths.js'
-import { TreeReader } from '../tree/tree-reader.js'
+import { scopeOf, scopePath } from '../tree/tree-paths.js'
+import { inEveryWorkflowSet, type TreeRouteOptions } from '../tree/tree-routes.js'
 import { presentTask } from './present-task.js'
 import { taskQueryTable } from './task-table.js'
 
 /** `…/workflows/{id}/tasks`: a workflow's tasks, list, `/$count` and item, live and deleted workflows alike. */
-export async function taskRoutes(app: FastifyInstance, options: { store: LifecycleStore; pageSize: number }) {
-  const tree = new TreeReader(options.store)
-  for (const { deleted, collection } of WORKFLOW_SETS) {
+export async function taskRoutes(app: FastifyInstance, options: TreeRouteOptions) {
+  inEveryWorkflowSet(options.store, ({ deleted, workflow }, tree) => {
     collectionRoutes(app, {
-      path: `${workflowRoute(collection)}/tasks`,
+      path: `${workflow}/tasks`,
       itemParam: 'taskId',
       permissions: WORKFLOW_READ_PERMISSIONS,
       pageSize: options.pageSize,
@@ -29,5 +27,5 @@ export async function taskRoutes(app: FastifyInstance, options: { store: Lifecyc
         )
       }
     })
-  }
+  })
 }

@@ -1,17 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { LifecycleStore } from '../../store/lifecycle-store.js'
 import { WORKFLOW_LIST_PERMISSIONS, WORKFLOW_READ_PERMISSIONS } from '../auth/permissions.js'
 import { collectionRoutes } from '../odata/collection-routes.js'
 import { contextUrl } from '../odata/urls.js'
-import { key, scopeOf, WORKFLOW_SETS, workflowSetPath } from '../tree/tree-paths.js'
-import { TreeReader } from '../tree/tree-reader.js'
+import { key, scopeOf, workflowSetPath } from '../tree/tree-paths.js'
+import { inEveryWorkflowSet, type TreeRouteOptions } from '../tree/tree-routes.js'
 import { presentWorkflow, WORKFLOW_NAVIGATIONS } from './present-workflow.js'
 import { workflowQueryTable } from './workflow-table.js'
-
-export interface WorkflowRouteOptions {
-  store: LifecycleStore
-  pageSize: number
-}
 
 /**
  * `workflows` and `deletedItems/workflows`: list, `/$count` and item. A workflow is written with its tasks,
@@ -19,12 +13,11 @@ export interface WorkflowRouteOptions {
  * them, and leaves out what Graph's list example does (executionConditions, nextScheduleRunDateTime and, for
  * live workflows, deletedDateTime) unless $select names them.
  */
-export async function workflowRoutes(app: FastifyInstance, { store, pageSize }: WorkflowRouteOptions) {
-  const tree = new TreeReader(store)
+export async function workflowRoutes(app: FastifyInstance, { store, pageSize }: TreeRouteOptions) {
   const tasksContext = (request: FastifyRequest, deleted: boolean, workflowId: string) =>
     contextUrl(request, `${workflowSetPath(deleted)}${key(workflowId)}/tasks`)
 
-  for (const { deleted, collection } of WORKFLOW_SETS) {
+  inEveryWorkflowSet(store, ({ deleted, collection }, tree) => {
     collectionRoutes(app, {
       path: collection,
       itemParam: 'workflowId',
@@ -47,5 +40,5 @@ export async function workflowRoutes(app: FastifyInstance, { store, pageSize }: 
         return presentWorkflow(stored, view, WORKFLOW_NAVIGATIONS, tasksContext(request, deleted, workflowId))
       }
     })
-  }
+  })
 }

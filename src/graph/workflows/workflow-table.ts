@@ -7,6 +7,7 @@ import {
   ALL,
   BOOLEAN,
   DATE_TIME,
+  dateTimeProperties,
   EQUALITY,
   enumValue,
   INT32,
@@ -44,7 +45,7 @@ export const workflowQueryTable = tablesPerView((view: View): PropertyTable<Pres
       version: queryable(INT32, ALL, true, (workflow) => workflow.version),
       createdDateTime: dateTime(BEFORE_AFTER, (workflow) => workflow.createdDateTime),
       lastModifiedDateTime: dateTime(BEFORE_AFTER, (workflow) => workflow.lastModifiedDateTime),
-      deletedDateTime: dateTime(ALL, (workflow) => workflow.deletedDateTime),
+      ...dateTimeProperties<PresentedWorkflow>(['deletedDateTime']),
       nextScheduleRunDateTime: dateTime(BEFORE_AFTER, (workflow) => workflow.nextScheduleRunDateTime)
     }
   }
