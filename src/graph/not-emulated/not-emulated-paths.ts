@@ -6,10 +6,17 @@ import {
   SETTINGS_WRITE_PERMISSIONS,
   WORKFLOW_ACTIVATE_PERMISSIONS,
   WORKFLOW_READ_PERMISSIONS,
-  WORKFLOW_WRITE_PERMISSIONS
+  WORKFLOW_WRITE_PERMISSIONS,
+  WRITE_PERMISSIONS
 } from '../auth/permissions.js'
 import type { NotEmulatedPath } from '../errors/not-found.js'
-import { LCW, WORKFLOW_SETS, workflowRoute } from '../tree/tree-paths.js'
+import {
+  LCW,
+  resultSetRoutes,
+  taskResultSetRoutes,
+  WORKFLOW_SETS,
+  workflowRoute
+} from '../tree/tree-paths.js'
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
 
@@ -49,9 +56,39 @@ const ACTIONS: readonly [string, string, readonly string[]][] = [
   ['restore', 'restoring workflows', WORKFLOW_WRITE_PERMISSIONS]
 ]
 
+/** The user paths below a subject (a result's or a task result's), which Graph exposes as on any user. */
+function belowSubjects(workflow: string): NotEmulatedPath[] {
+  const parents = [
+    ...resultSetRoutes(workflow).map((results) => `${results}/:resultId`),
+    ...taskResultSetRoutes(workflow).map((taskResults) => `${taskResults}/:taskResultId`)
+  ]
+  return parents.flatMap((parent) => [
+    entry(
+      'GET',
+      `${parent}/subject/mailboxSettings`,
+      "a subject's mailbox settings",
+      REPORT_READ_PERMISSIONS
+    ),
+    entry('PATCH', `${parent}/subject/mailboxSettings`, "a subject's mailbox settings", WRITE_PERMISSIONS),
+    ...readOnlyCollection(
+      `${parent}/subject/serviceProvisioningErrors`,
+      'errorId',
+      "a subject's service provisioning errors",
+      REPORT_READ_PERMISSIONS
+    )
+  ])
+}
+
 /** What hangs below one workflow, live or deleted. */
 function belowWorkflow(workflow: string): NotEmulatedPath[] {
   return [
+    ...belowSubjects(workflow),
+    ...readOnlyCollection(
+      `${workflow}/runs/:runId/reprocessedRuns`,
+      'reprocessedRunId',
+      'the reprocessed runs of a run',
+      REPORT_READ_PERMISSIONS
+    ),
     entry('PATCH', `${workflow}/tasks/:taskId`, 'updating tasks', WORKFLOW_WRITE_PERMISSIONS),
     entry('DELETE', `${workflow}/tasks/:taskId`, 'deleting tasks', WORKFLOW_WRITE_PERMISSIONS),
     entry('POST', `${workflow}/tasks`, 'creating tasks', WORKFLOW_WRITE_PERMISSIONS),

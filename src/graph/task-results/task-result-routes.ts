@@ -2,21 +2,12 @@ import type { FastifyInstance } from 'fastify'
 import { REPORT_READ_PERMISSIONS } from '../auth/permissions.js'
 import { GraphError } from '../errors/graph-error.js'
 import { collectionRoutes } from '../odata/collection-routes.js'
-import { resultSetRoutes, scopeOf, scopePath } from '../tree/tree-paths.js'
+import { scopeOf, scopePath, taskResultSetRoutes } from '../tree/tree-paths.js'
 import { inEveryWorkflowSet, type TreeRouteOptions } from '../tree/tree-routes.js'
 import { presentTaskResult } from './present-task-result.js'
 import { resumeRoutes } from './resume-routes.js'
 import { taskResultNavigationRoutes } from './task-result-navigation-routes.js'
 import { taskResultQueryTable } from './task-result-table.js'
-
-/** Every place Graph lists task results below a workflow: one result (of the workflow or a run), a run, a task. */
-export function taskResultSets(workflow: string): string[] {
-  return [
-    ...resultSetRoutes(workflow).map((results) => `${results}/:resultId/taskProcessingResults`),
-    `${workflow}/runs/:runId/taskProcessingResults`,
-    `${workflow}/tasks/:taskId/taskProcessingResults`
-  ]
-}
 
 /**
  * `…/taskProcessingResults` wherever Graph has them: list, `/$count`, item, each with its subject and task
@@ -24,7 +15,7 @@ export function taskResultSets(workflow: string): string[] {
  */
 export async function taskResultRoutes(app: FastifyInstance, { store, pageSize }: TreeRouteOptions) {
   inEveryWorkflowSet(store, ({ deleted, workflow }, tree) => {
-    for (const path of taskResultSets(workflow)) {
+    for (const path of taskResultSetRoutes(workflow)) {
       const rowsOf = (tenant: string, params: unknown) => tree.taskResults(tenant, scopeOf(params, deleted))
       collectionRoutes(app, {
         path,

@@ -17,6 +17,13 @@ export const resultSetRoutes = (workflow: string) => [
   `${workflow}/runs/:runId/userProcessingResults`
 ]
 
+/** Every place Graph lists task results below a workflow: one result (of the workflow or a run), a run, a task. */
+export const taskResultSetRoutes = (workflow: string) => [
+  ...resultSetRoutes(workflow).map((results) => `${results}/:resultId/taskProcessingResults`),
+  `${workflow}/runs/:runId/taskProcessingResults`,
+  `${workflow}/tasks/:taskId/taskProcessingResults`
+]
+
 /** Where a request is in the tree, as its path names it. */
 export interface TreeScope {
   deleted: boolean
