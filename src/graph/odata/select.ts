@@ -44,6 +44,10 @@ export function selectProperties(
   expand: readonly string[] = []
 ): Record<string, unknown> {
   if (!select) return { ...entity }
-  const kept = (name: string) => select.includes(name) || expand.includes(name.split('@')[0] ?? name)
+  // `tasks@odata.context` goes with `tasks`.
+  const kept = (name: string) => {
+    const property = name.split('@')[0] ?? name
+    return select.includes(property) || expand.includes(property)
+  }
   return Object.fromEntries(Object.entries(entity).filter(([name]) => kept(name)))
 }
