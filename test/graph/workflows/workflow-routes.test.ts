@@ -149,6 +149,11 @@ describe('GET workflows/{id}', () => {
     })
   })
 
+  it('keeps the tasks with their context when $select names them', async () => {
+    const { json } = await get(`/workflows/${WORLD.offboarding}?$select=id,tasks`)
+    expect(Object.keys(json)).toEqual(['@odata.context', 'id', 'tasks@odata.context', 'tasks'])
+  })
+
   it.each([
     [`/workflows/nope`, 'nope'],
     [`/workflows/${WORLD.deletedWorkflow}`, WORLD.deletedWorkflow],
