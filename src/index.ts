@@ -9,12 +9,10 @@ export {
   UserProcessingResultSchema
 } from './model/user-processing-result.js'
 export { buildServer, type ServerDeps } from './server.js'
+export type { LifecycleStore } from './store/lifecycle-store.js'
 export { MemoryStore } from './store/memory-store.js'
 export { DEFAULT_TENANT, type ResultStore } from './store/result-store.js'
 export { loadFixtures, loadSeed, type Seed } from './store/seed/load-fixtures.js'
-export {
-  DEFAULT_WORKFLOW_ID,
-  type WorkflowDefinition,
-  WorkflowDirectory
-} from './store/workflow-directory.js'
+export type { WorkflowStore } from './store/workflow-store.js'
+export { DEFAULT_WORKFLOW_ID, type World } from './store/world.js'
 export { generateCertificate, type TlsCredentials } from './tls/certificate.js'

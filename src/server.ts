@@ -24,23 +24,21 @@ import { BODY_LIMIT, handleError } from './graph/errors/error-handler.js'
 import { notFoundHandler, RouteTable } from './graph/errors/not-found.js'
 import { setGraphHeaders } from './graph/http/headers.js'
 import { compileValidator } from './graph/http/validator-compiler.js'
+import { notEmulatedPaths } from './graph/not-emulated/not-emulated-paths.js'
 import { graphFallbackPlugin, graphPlugin } from './graph/plugin.js'
 import { GraphRoutes } from './graph/routes/graph-routes.js'
 import { DEFAULT_LIMITS, nodeServerOptions, type ServerLimits, timeoutOptions } from './limits.js'
 import type { Report } from './model/control/report.js'
+import { API_VERSIONS } from './model/enums.js'
 import { RequestLog } from './request-log.js'
+import type { LifecycleStore } from './store/lifecycle-store.js'
 import { MemoryStore } from './store/memory-store.js'
-import type { ResultStore } from './store/result-store.js'
 import { loadSeed } from './store/seed/load-fixtures.js'
-import { WorkflowDirectory } from './store/workflow-directory.js'
 import type { TlsCredentials } from './tls/certificate.js'
 
 export interface ServerDeps {
-  /** A ready store; by default one is seeded from `config.fixtures`. */
-  store?: ResultStore
-  /** Which workflow and runs each result belongs to: by default from `config.fixtures`; with a store of
-   *  your own and no directory, every result is in the default workflow. */
-  workflows?: WorkflowDirectory
+  /** A ready store (results, and the workflow tree around them); by default one is seeded from `config.fixtures`. */
+  store?: LifecycleStore
   /** Where log lines go (default stdout). */
   logStream?: DestinationStream
   /** Human-readable logs, for a terminal. */
@@ -95,11 +93,9 @@ function loggerOptions(config: Config, deps: ServerDeps) {
 
 /** Builds the mock; never listens (the CLI and tests decide how to run it). */
 export async function buildServer(config: Config, deps: ServerDeps = {}): Promise<FastifyInstance> {
-  const seed = deps.store === undefined ? await loadSeed(config.fixtures) : undefined
-  const store = deps.store ?? new MemoryStore(seed?.results ?? [])
-  const workflows = deps.workflows ?? new WorkflowDirectory(seed?.workflows)
+  const store = deps.store ?? new MemoryStore(await loadSeed(config.fixtures))
   const routes = new RouteTable()
-  const notFound = notFoundHandler(routes)
+  const notFound = notFoundHandler(routes, config.auth)
   const limits = { ...DEFAULT_LIMITS, ...deps.limits }
   const app = Fastify({
     ...nodeServerOptions(limits, deps.tls),
@@ -159,24 +155,28 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   })
   // The one place the test-control instruments reach into Graph: the journal sees every request of the Graph
   // scopes (with --journal-size 0 there is no journal), throttling and faults the routed ones once Graph's auth
-  // has passed.
+  // has passed. Both versions share them.
   const onSend = config.journalSize > 0 ? [recordRequests(journal, probe, pageLinks)] : []
-  await app.register(graphPlugin, {
-    prefix: '/beta',
-    store,
-    workflows,
-    pageSize: config.pageSize,
-    auth: config.auth,
-    patchMode: config.patchMode,
-    hooks: {
-      onSend,
-      preHandler: [
-        ...(limiter === undefined ? [] : [throttleRequests(limiter, callerOf)]),
-        injectFaults(faults, callerOf)
-      ]
-    },
-    notFound
-  })
+  const hooks = {
+    onSend,
+    preHandler: [
+      ...(limiter === undefined ? [] : [throttleRequests(limiter, callerOf)]),
+      injectFaults(faults, callerOf)
+    ]
+  }
+  for (const version of API_VERSIONS) {
+    routes.addNotEmulated(`/${version}`, notEmulatedPaths())
+    await app.register(graphPlugin, {
+      prefix: `/${version}`,
+      version,
+      store,
+      pageSize: config.pageSize,
+      auth: config.auth,
+      patchMode: config.patchMode,
+      hooks,
+      notFound
+    })
+  }
   await app.register(graphFallbackPlugin, { auth: config.auth, hooks: { onSend, preHandler: [] }, notFound })
   if (config.reportOut !== undefined)
     writeReportOnClose(app, config.reportOut, () => buildReport(journal, routeFacts))

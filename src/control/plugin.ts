@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { GraphError } from '../graph/errors/graph-error.js'
-import type { ResultStore } from '../store/result-store.js'
+import type { LifecycleStore } from '../store/lifecycle-store.js'
 import { faultRoutes } from './faults/fault-routes.js'
 import type { FaultRules } from './faults/fault-rules.js'
 import type { Journal } from './journal/journal.js'
@@ -9,13 +9,14 @@ import { journalRoutes } from './journal/journal-routes.js'
 import { JournalStreams, type StreamSettings } from './journal/journal-stream.js'
 import type { RouteFacts } from './request-facts.js'
 import { stateRoutes } from './state/state-routes.js'
+import { worldRoutes } from './state/world-routes.js'
 import type { RateLimiter } from './throttle/rate-limiter.js'
 import { tokenRoutes } from './token-routes.js'
 import type { PageLinks } from './verify/page-links.js'
 import { reportRoutes } from './verify/report-routes.js'
 
 export interface ControlOptions {
-  store: ResultStore
+  store: LifecycleStore
   journal: Journal
   /** The page links Graph handed out, forgotten with the rest of a tenant's state on reset. */
   pageLinks: PageLinks
@@ -56,6 +57,7 @@ async function protectedRoutes(app: FastifyInstance, options: ProtectedOptions) 
   if (options.adminKey !== '') app.addHook('onRequest', requireAdminKey(options.adminKey))
   const { store, journal, pageLinks, routes, streams, faults, limiter } = options
   await app.register(stateRoutes, { store, journal, pageLinks, faults, limiter })
+  await app.register(worldRoutes, { store })
   await app.register(journalRoutes, { journal, streams })
   await app.register(reportRoutes, { journal, routes })
   await app.register(faultRoutes, { faults })

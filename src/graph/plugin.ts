@@ -5,14 +5,23 @@ import type {
   onSendHookHandler,
   preHandlerHookHandler
 } from 'fastify'
-import { DEFAULT_TENANT, type ResultStore } from '../store/result-store.js'
-import type { WorkflowDirectory } from '../store/workflow-directory.js'
+import type { ApiVersion } from '../model/enums.js'
+import type { LifecycleStore } from '../store/lifecycle-store.js'
+import { DEFAULT_TENANT } from '../store/result-store.js'
 import { authenticate, identifyTenant, warnOncePerHint } from './auth/auth-hooks.js'
 import { batchRoutes } from './batch/batch-routes.js'
+import './http/api-version.js'
 import { requireJsonBody } from './http/request-headers.js'
+import { executionScopeRoutes } from './results/execution-scope-routes.js'
 import type { PatchMode } from './results/patch-body.js'
+import { resultRoutes } from './results/result-routes.js'
+import { subjectRoutes } from './results/subject-routes.js'
 import { workflowBaseRoutes } from './results/workflow-base-routes.js'
-import { lifecycleWorkflowRoutes } from './results/workflow-routes.js'
+import { reprocessedRunRoutes } from './runs/reprocessed-run-routes.js'
+import { runRoutes } from './runs/run-routes.js'
+import { taskResultRoutes } from './task-results/task-result-routes.js'
+import { taskRoutes } from './workflows/task-routes.js'
+import { workflowRoutes } from './workflows/workflow-routes.js'
 
 /**
  * Hooks from outside Graph (the test-control instruments), attached by whoever builds the server: Graph itself
@@ -26,8 +35,9 @@ export interface GraphHooks {
 }
 
 export interface GraphOptions {
-  store: ResultStore
-  workflows: WorkflowDirectory
+  store: LifecycleStore
+  /** Which Graph this scope is: its context URLs, its enum members, and whether the seed's draft path exists. */
+  version: ApiVersion
   pageSize: number
   auth: 'enforce' | 'off'
   patchMode: PatchMode
@@ -35,7 +45,7 @@ export interface GraphOptions {
   notFound: (request: FastifyRequest, reply: FastifyReply) => FastifyReply
 }
 
-type RouteOptions = Pick<GraphOptions, 'store' | 'workflows' | 'pageSize' | 'patchMode'> & {
+type RouteOptions = Pick<GraphOptions, 'store' | 'version' | 'pageSize' | 'patchMode'> & {
   preHandler: GraphHooks['preHandler']
   rules: (app: FastifyInstance) => void
 }
@@ -57,21 +67,32 @@ function graphRules(auth: GraphOptions['auth']) {
 async function graphRoutes(app: FastifyInstance, options: RouteOptions) {
   options.rules(app)
   for (const hook of options.preHandler) app.addHook('preHandler', hook)
-  await app.register(workflowBaseRoutes, { store: options.store, patchMode: options.patchMode })
-  await app.register(lifecycleWorkflowRoutes, {
-    store: options.store,
-    workflows: options.workflows,
-    pageSize: options.pageSize
-  })
+  const { store, pageSize } = options
+  // The seed's draft path comes from a beta documentation page; v1.0 has nothing like it.
+  if (options.version === 'beta')
+    await app.register(workflowBaseRoutes, { store, patchMode: options.patchMode })
+  for (const routes of [
+    workflowRoutes,
+    taskRoutes,
+    runRoutes,
+    resultRoutes,
+    executionScopeRoutes,
+    taskResultRoutes,
+    reprocessedRunRoutes
+  ]) {
+    await app.register(routes, { store, pageSize })
+  }
+  await app.register(subjectRoutes, { store })
 }
 
-type ScopeOptions = Pick<GraphOptions, 'auth' | 'hooks' | 'notFound'>
+type ScopeOptions = Pick<GraphOptions, 'auth' | 'hooks' | 'notFound'> & { version?: ApiVersion }
 
 /** What every Graph scope does: the request's Graph values, the tenant of its token, outside hooks, Graph's 404. */
 function graphScope(app: FastifyInstance, options: ScopeOptions): void {
   app.decorateRequest('claims', undefined)
   app.decorateRequest('tenant', DEFAULT_TENANT)
   app.decorateRequest('nextLink', undefined)
+  if (options.version !== undefined) app.decorateRequest('apiVersion', options.version)
   if (options.auth === 'enforce') app.addHook('onRequest', identifyTenant)
   for (const hook of options.hooks.onSend) app.addHook('onSend', hook)
   app.setNotFoundHandler(options.notFound)
@@ -87,16 +108,17 @@ async function batchScope(app: FastifyInstance, options: Pick<RouteOptions, 'rul
 }
 
 /**
- * A version scope (`/beta`): everything that imitates Microsoft Graph. Unknown paths are answered out here,
- * before auth and body rules (as Graph's router does), and the `onSend` hooks see every request, those included.
+ * A Graph scope (`/beta` or `/v1.0`): everything that imitates Microsoft Graph. Unknown paths are answered out
+ * here, before auth and body rules (as Graph's router does), and the `onSend` hooks see every request, those
+ * included.
  */
 export async function graphPlugin(app: FastifyInstance, options: GraphOptions) {
   graphScope(app, options)
-  const { store, workflows, pageSize, patchMode, hooks } = options
+  const { store, version, pageSize, patchMode, hooks } = options
   const rules = graphRules(options.auth)
   await app.register(graphRoutes, {
     store,
-    workflows,
+    version,
     pageSize,
     patchMode,
     preHandler: hooks.preHandler,

@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox'
 import { DateTimeOffset, Int32, NullableDateTimeOffset } from './edm.js'
 import { LifecycleWorkflowProcessingStatus, WorkflowExecutionType } from './enums.js'
+import { UserReferenceSchema, UserSchema } from './user.js'
 
 export const ENTITY_TYPE = 'microsoft.graph.identityGovernance.userProcessingResult'
 export const ODATA_TYPE = `#${ENTITY_TYPE}`
@@ -22,15 +23,13 @@ const RequiredProperties = {
   workflowVersion: Int32
 }
 
-const SubjectSchema = Type.Object({ id: Type.String({ minLength: 1 }) }, { additionalProperties: false })
-
 /** A stored record, as in fixtures and in the control API. */
 export const UserProcessingResultSchema = Type.Object(
   {
     id: Type.String({ minLength: 1, edmType: 'Edm.String' }),
     ...NullableProperties,
     ...RequiredProperties,
-    subject: Type.Optional(SubjectSchema)
+    subject: Type.Optional(UserSchema)
   },
   { additionalProperties: false }
 )
@@ -38,7 +37,7 @@ export type UserProcessingResult = Static<typeof UserProcessingResultSchema>
 
 /**
  * An entity as GET and PATCH answer it: `@odata.type`, then the properties in the order Graph writes them
- * (`id`, the others alphabetically, `subject`), which fast-json-stringify keeps.
+ * (`id`, the others alphabetically, `subject` as its id alone), which fast-json-stringify keeps.
  */
 export const UserProcessingResultResponseSchema = Type.Object({
   '@odata.type': Type.Literal(ODATA_TYPE),
@@ -52,9 +51,9 @@ export const UserProcessingResultResponseSchema = Type.Object({
     'totalTasksCount',
     'totalUnprocessedTasksCount',
     'workflowExecutionType',
-    'workflowVersion',
-    'subject'
-  ]).properties
+    'workflowVersion'
+  ]).properties,
+  subject: Type.Optional(UserReferenceSchema)
 })
 
 const ODataType = Type.Optional(Type.Literal(ODATA_TYPE))

@@ -42,6 +42,7 @@ describe('hostile requests to the test-control API', () => {
 
   it('answer a 2xx or a Graph error, store only valid records of the tenant named, and reset', async () => {
     const statuses = new Set<number>()
+    let worldsSeeded = 0
     await fc.assert(
       fc.asyncProperty(controlRequest, async (request) => {
         const tenants = new Set([
@@ -54,6 +55,12 @@ describe('hostile requests to the test-control API', () => {
         const { tenant: _tenant, ...options } = request
         const response = await server.app.inject(options as InjectOptions)
         statuses.add(response.statusCode)
+        if (
+          request.url.startsWith('/_mock/workflows') &&
+          request.method !== 'GET' &&
+          response.statusCode === 200
+        )
+          worldsSeeded++
 
         expectControlAnswer(request, response)
         const after = await snapshot(server, tenants)
@@ -79,5 +86,6 @@ describe('hostile requests to the test-control API', () => {
       { seed: SEED, numRuns: 500 }
     )
     for (const status of [200, 201, 204, 400, 401, 405, 415]) expect(statuses).toContain(status)
+    expect(worldsSeeded).toBeGreaterThanOrEqual(3)
   })
 })

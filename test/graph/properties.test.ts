@@ -81,9 +81,16 @@ describe.each<Partial<Config>>([
 
         expectGraphAnswer(request, response)
         const after = await snapshot(server, tenants)
-        const wrote = request.method === 'PATCH' && response.statusCode === 200
-        if (wrote) written.add(tenant)
-        expect(changedRecords(before, after)).toEqual(wrote ? [{ tenant, id: response.json().id }] : [])
+        const patched = request.method === 'PATCH' && response.statusCode === 200
+        const resumed = request.method === 'POST' && response.statusCode === 204
+        if (patched || resumed) written.add(tenant)
+        // A resume changes the result it addresses (with its task result), a PATCH the record it answers with.
+        const target = resumed
+          ? /\/userProcessingResults\/([^/]+)\//.exec(request.url)?.[1]
+          : patched
+            ? response.json().id
+            : undefined
+        expect(changedRecords(before, after)).toEqual(target === undefined ? [] : [{ tenant, id: target }])
         expectValidRecords(after)
         expectPrototypesUntouched()
         const probe = await server.app.inject({
@@ -98,6 +105,7 @@ describe.each<Partial<Config>>([
     )
     // The generators must reach both sides: real writes, and every kind of rejection.
     expect(outcomes.get('PATCH 200')).toBeGreaterThanOrEqual(5)
+    expect(outcomes.get('POST 204')).toBeGreaterThanOrEqual(1)
     const statuses = new Set([...outcomes.keys()].map((outcome) => Number(outcome.split(' ')[1])))
     const expected = Object.keys(SPEC_CODES).map(Number)
     for (const status of expected.filter((code) => config.auth === 'enforce' || code > 403))

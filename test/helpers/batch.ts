@@ -7,7 +7,6 @@ import type { UserProcessingResult } from '../../src/model/user-processing-resul
 import { buildServer } from '../../src/server.js'
 import { MemoryStore } from '../../src/store/memory-store.js'
 import { BUNDLED_FIXTURES, loadSeed } from '../../src/store/seed/load-fixtures.js'
-import { WorkflowDirectory } from '../../src/store/workflow-directory.js'
 import { bearer } from './graph-server.js'
 
 /** A request inside a batch, as a client writes it. */
@@ -30,14 +29,10 @@ export interface BatchServer {
   alone(request: InnerRequest, headers?: Record<string, string>): Promise<LightMyRequestResponse>
 }
 
-/** The mock on the bundled fixtures (records, workflows and runs), as `npm start` serves them. */
+/** The mock on the bundled fixtures (the whole world), as `npm start` serves them. */
 export async function batchServer(overrides: Partial<Config> = {}): Promise<BatchServer> {
-  const seed = await loadSeed(BUNDLED_FIXTURES)
-  const store = new MemoryStore(seed.results)
-  const app = await buildServer(configWith({ logLevel: 'silent', ...overrides }), {
-    store,
-    workflows: new WorkflowDirectory(seed.workflows)
-  })
+  const store = new MemoryStore(await loadSeed(BUNDLED_FIXTURES))
+  const app = await buildServer(configWith({ logLevel: 'silent', ...overrides }), { store })
   return {
     app,
     store,

@@ -4,7 +4,7 @@ import { DEFAULT_TOKEN_TENANT, mintToken, type TokenOptions } from '../../src/mo
 import type { UserProcessingResult } from '../../src/model/user-processing-result.js'
 import { buildServer, type ServerDeps } from '../../src/server.js'
 import { MemoryStore } from '../../src/store/memory-store.js'
-import { loadFixtures } from '../../src/store/seed/load-fixtures.js'
+import { loadSeed } from '../../src/store/seed/load-fixtures.js'
 
 export const DOC_ID = '78b83505-6967-4168-a7ea-4921c0543ce9'
 export const SEED_PATH = `/beta/workflowBase/userProcessingResults/${DOC_ID}`
@@ -44,7 +44,7 @@ export async function testServer(
   deps: Omit<ServerDeps, 'store'> = {}
 ): Promise<TestServer> {
   const config = configWith({ logLevel: 'silent', ...overrides })
-  const store = new MemoryStore(await loadFixtures(config.fixtures))
+  const store = new MemoryStore(await loadSeed(config.fixtures))
   const app = await buildServer(config, { ...deps, store })
   return {
     app,

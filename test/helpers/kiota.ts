@@ -10,7 +10,7 @@ import { JsonParseNodeFactory, JsonSerializationWriterFactory } from '@microsoft
 import type { Dispatcher } from 'undici'
 import type { ListeningServer } from './listening-server.js'
 
-/** A Kiota adapter on the mock's beta: JSON (de)serialisation, and a fetch that trusts the mock's certificate. */
+/** A Kiota adapter on the mock's /beta: JSON (de)serialisation, and a fetch that trusts the mock's certificate. */
 export function kiotaAdapter(server: ListeningServer, auth: AuthenticationProvider): FetchRequestAdapter {
   const parsers = new ParseNodeFactoryRegistry()
   const writers = new SerializationWriterFactoryRegistry()

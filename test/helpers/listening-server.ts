@@ -4,7 +4,6 @@ import { type Config, configWith } from '../../src/config.js'
 import { buildServer } from '../../src/server.js'
 import { MemoryStore } from '../../src/store/memory-store.js'
 import { BUNDLED_FIXTURES, loadSeed } from '../../src/store/seed/load-fixtures.js'
-import { WorkflowDirectory } from '../../src/store/workflow-directory.js'
 import { generateCertificate } from '../../src/tls/certificate.js'
 
 export interface ListeningServer {
@@ -25,13 +24,10 @@ export async function startListeningServer(options: {
   /** Other options, e.g. a rate limit. */
   config?: Partial<Config>
 }): Promise<ListeningServer> {
-  const seed = await loadSeed(BUNDLED_FIXTURES)
-  const store = new MemoryStore(seed.results)
-  const workflows = new WorkflowDirectory(seed.workflows)
+  const store = new MemoryStore(await loadSeed(BUNDLED_FIXTURES))
   const tls = options.tls ? await generateCertificate() : undefined
   const app = await buildServer(configWith({ ...options.config, auth: options.auth, logLevel: 'silent' }), {
     store,
-    workflows,
     tls
   })
   const port = Number(new URL(await app.listen({ port: 0, host: '127.0.0.1' })).port)

@@ -19,7 +19,8 @@ export const SPEC_CODES: Record<number, string[]> = {
   404: ['ResourceNotFound'],
   405: ['Request_BadRequest'],
   413: ['RequestEntityTooLarge'],
-  415: ['UnsupportedMediaType']
+  415: ['UnsupportedMediaType'],
+  501: ['NotImplemented']
 }
 
 type Records = Map<string, Map<string, object>>

@@ -3,7 +3,7 @@ import { configWith } from '../../src/config.js'
 import type { UserProcessingResult } from '../../src/model/user-processing-result.js'
 import { buildServer } from '../../src/server.js'
 import { MemoryStore } from '../../src/store/memory-store.js'
-import { type WorkflowDefinition, WorkflowDirectory } from '../../src/store/workflow-directory.js'
+import { defaultWorkflow, type StoredWorkflow } from '../../src/store/world.js'
 import { bearer } from './graph-server.js'
 
 export const WORKFLOW = '14879e66-9ea9-48d0-804d-8fea672d0341'
@@ -17,17 +17,46 @@ export const runResults = (workflowId = WORKFLOW, runId = RUN) =>
 
 const READER = bearer({ scopes: ['LifecycleWorkflows-Reports.Read.All'] })
 
+/** Placement of results in a workflow for a test: the workflow's id, its results and runs. */
+export interface WorkflowPlacement {
+  id: string
+  resultIds: readonly string[]
+  runs: readonly { id: string; resultIds: readonly string[] }[]
+}
+
+/** A stored workflow with default properties, holding the given results and runs. */
+export function placedWorkflow({ id, resultIds, runs }: WorkflowPlacement): StoredWorkflow {
+  const base = defaultWorkflow()
+  return {
+    ...base,
+    workflow: { ...base.workflow, id },
+    resultIds,
+    runs: runs.map((run) => ({
+      id: run.id,
+      userProcessingResultIds: [...run.resultIds],
+      scheduledDateTime: '2026-11-28T10:00:00Z'
+    }))
+  }
+}
+
 /** The app on the bundled fixtures, or on the given records and workflows. */
 export async function buildWorkflowApp(
-  options: { records?: UserProcessingResult[]; workflows?: WorkflowDefinition[]; pageSize?: number } = {}
+  options: { records?: UserProcessingResult[]; workflows?: WorkflowPlacement[]; pageSize?: number } = {}
 ): Promise<{ app: FastifyInstance; store: MemoryStore | undefined }> {
-  const store = options.records === undefined ? undefined : new MemoryStore(options.records)
+  const store =
+    options.records === undefined
+      ? undefined
+      : new MemoryStore({
+          workflows: (options.workflows ?? []).map(placedWorkflow),
+          results: options.records,
+          details: new Map()
+        })
   const app = await buildServer(
     configWith({
       logLevel: 'silent',
       ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize })
     }),
-    store === undefined ? {} : { store, workflows: new WorkflowDirectory(options.workflows) }
+    store === undefined ? {} : { store }
   )
   return { app, store }
 }

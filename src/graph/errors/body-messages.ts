@@ -2,8 +2,8 @@ import { ENTITY_TYPE } from '../../model/user-processing-result.js'
 
 /** Messages for problems in a request body, shaped like the OData reader's. */
 export const bodyMessages = {
-  unknownProperty: (name: string) =>
-    `The property '${name}' does not exist on type '${ENTITY_TYPE}'. Make sure to only use property names ` +
+  unknownProperty: (name: string, typeName = ENTITY_TYPE) =>
+    `The property '${name}' does not exist on type '${typeName}'. Make sure to only use property names ` +
     'that are defined by the type or mark the type as open type.',
   cannotConvert: (literal: string, edmType: string) =>
     `Cannot convert the literal '${literal}' to the expected type '${edmType}'.`,

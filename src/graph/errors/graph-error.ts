@@ -149,6 +149,24 @@ export class GraphError extends Error {
     return new GraphError(424, 'FailedDependency', batchMessages.failedDependency(dependency))
   }
 
+  /** A `resume` of a task result that is not waiting for a custom task extension (Graph documents no error). */
+  static notResumable(taskResultId: string, why: string): GraphError {
+    return GraphError.badRequest(
+      `The taskProcessingResult '${taskResultId}' cannot be resumed: ${why}. Only a task result that is ` +
+        "inProgress on a 'Run a custom task extension' task is waiting for resume."
+    )
+  }
+
+  /** A Graph path the mock knows but does not emulate: not Graph's "segment not found", which would say it is wrong. */
+  static notImplemented(what: string, method: string, path: string): GraphError {
+    return new GraphError(
+      501,
+      'NotImplemented',
+      `The mock does not emulate ${what} (${method} ${path}). It serves the read paths of the Lifecycle ` +
+        'Workflows tree and resume; see docs/lifecycle-workflows.md.'
+    )
+  }
+
   static payloadTooLarge(limit: number): GraphError {
     return new GraphError(
       413,

@@ -1,7 +1,17 @@
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify'
+import { authorize } from '../auth/authorize.js'
 import type { QueryTarget } from '../odata/query-options.js'
 import { sendGraphError } from './error-handler.js'
 import { GraphError } from './graph-error.js'
+
+/** A Graph path the mock knows and does not emulate: its 501 names `what`, after the permission check. */
+export interface NotEmulatedPath {
+  method: string
+  path: string
+  /** What is not emulated: "The mock does not emulate {what} (…)". */
+  what: string
+  permissions: readonly string[]
+}
 
 /** A route the server serves, with what the journal's verification reads of its config. */
 export interface RouteInfo {
@@ -15,44 +25,68 @@ export interface RouteInfo {
   queryTarget: QueryTarget | undefined
 }
 
+interface KnownPath {
+  segments: readonly string[]
+  methods: readonly string[]
+  notEmulated?: NotEmulatedPath
+}
+
+type Resolution = { allow: string[] } | { unknownSegment: string } | { notEmulated: NotEmulatedPath }
+
 /**
- * The routes the server knows, kept so that a request Fastify could not route gets Graph's answer:
- * 405 with `Allow` on a known path, else 400 naming the first segment that matches no route.
+ * The paths the server knows, kept so that a request Fastify could not route gets Graph's answer: 501 on a path
+ * Graph has and the mock does not emulate, 405 with `Allow` on a known path, else 400 naming the first segment
+ * that matches no path. Not-emulated paths are patterns here rather than routes: hundreds of routes would make
+ * every server the tests build several times slower to start.
  */
 export class RouteTable {
   readonly #routes: RouteInfo[] = []
+  readonly #paths: KnownPath[] = []
 
   add(route: Pick<RouteOptions, 'method' | 'url' | 'config'>): void {
     if (route.url.includes('*')) return
-    this.#routes.push({
+    const info: RouteInfo = {
       url: route.url,
       methods: [route.method].flat(),
       segments: splitPath(route.url.toLowerCase()),
       permissions: route.config?.permissions ?? [],
       queryTarget: route.config?.queryTarget
-    })
+    }
+    this.#routes.push(info)
+    this.#paths.push(info)
   }
 
-  /** Every route, in the order they were added. */
+  /** Every served route, in the order they were added (not the 501 patterns). */
   get routes(): readonly RouteInfo[] {
     return this.#routes
+  }
+
+  /** Paths below `prefix` (a Graph scope such as `/beta`) that answer 501. */
+  addNotEmulated(prefix: string, paths: readonly NotEmulatedPath[]): void {
+    for (const notEmulated of paths) {
+      const segments = splitPath(`${prefix}${notEmulated.path}`.toLowerCase())
+      this.#paths.push({ segments, methods: [notEmulated.method], notEmulated })
+    }
   }
 
   /**
    * What an unrouted `method path` is. A route of that very method that matches the path did not take it
    * only because a parameter broke the router's limits (e.g. its length), so that segment is the unknown one.
    */
-  resolve(method: string, path: string): { allow: string[] } | { unknownSegment: string } {
+  resolve(method: string, path: string): Resolution {
     const segments = splitPath(path)
     const allow = new Set<string>()
     let matched = 0
-    for (const route of this.#routes) {
-      const length = matchingPrefix(route.segments, segments)
-      if (length === segments.length && length === route.segments.length) {
-        for (const method of route.methods) allow.add(method)
+    let notEmulated: NotEmulatedPath | undefined
+    for (const known of this.#paths) {
+      const length = matchingPrefix(known.segments, segments)
+      if (length === segments.length && length === known.segments.length) {
+        for (const each of known.methods) allow.add(each)
+        if (known.notEmulated?.method === method) notEmulated ??= known.notEmulated
       }
       matched = Math.max(matched, length)
     }
+    if (notEmulated !== undefined) return { notEmulated }
     if (allow.has(method)) return { unknownSegment: segments.at(-1) ?? '' }
     if (allow.size > 0) return { allow: [...allow].sort() }
     return { unknownSegment: segments[Math.min(matched, segments.length - 1)] ?? '' }
@@ -80,16 +114,29 @@ function matchingPrefix(pattern: readonly string[], segments: string[]): number 
   return length
 }
 
-/** Answers what no route took: a known path with another method is a 405, anything else Graph's 400. */
-export function notFoundHandler(routes: RouteTable) {
-  return (request: FastifyRequest, reply: FastifyReply) => {
-    const resolved = routes.resolve(request.method, request.url)
-    const error =
-      'allow' in resolved
-        ? GraphError.methodNotAllowed(resolved.allow)
-        : GraphError.unknownSegment(safeDecode(resolved.unknownSegment))
-    return sendGraphError(request, reply, error)
+/** The error that answers an unrouted request: 501 after the permission check, 405, or Graph's 400. */
+function answerOf(resolved: Resolution, request: FastifyRequest, auth: 'enforce' | 'off'): GraphError {
+  if ('notEmulated' in resolved) {
+    const { what, permissions } = resolved.notEmulated
+    try {
+      if (auth === 'enforce') authorize(request.headers.authorization, permissions)
+    } catch (refusal) {
+      return refusal as GraphError
+    }
+    return GraphError.notImplemented(what, request.method, request.url.split('?', 1)[0] ?? '')
   }
+  return 'allow' in resolved
+    ? GraphError.methodNotAllowed(resolved.allow)
+    : GraphError.unknownSegment(safeDecode(resolved.unknownSegment))
+}
+
+/**
+ * Answers what no route took: a not-emulated path is a 501 once the token holds one of its permissions (when
+ * auth is enforced), a known path with another method a 405, anything else Graph's 400.
+ */
+export function notFoundHandler(routes: RouteTable, auth: 'enforce' | 'off') {
+  return (request: FastifyRequest, reply: FastifyReply) =>
+    sendGraphError(request, reply, answerOf(routes.resolve(request.method, request.url), request, auth))
 }
 
 function safeDecode(segment: string): string {

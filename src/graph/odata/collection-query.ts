@@ -12,6 +12,8 @@ export interface CollectionQuery<T> {
   filter: Predicate<T> | undefined
   orderBy: OrderByKey<T>[]
   select: string[] | undefined
+  /** Navigation properties to write inline. */
+  expand: string[]
   /** Requested page size: on Graph `$top` sets the page size and nextLinks continue past it. */
   top: number | undefined
   count: boolean
@@ -22,6 +24,7 @@ export interface CollectionQuery<T> {
 
 export interface EntityQuery {
   select: string[] | undefined
+  expand: string[]
 }
 
 export interface CountQuery<T> {
@@ -31,7 +34,7 @@ export interface CountQuery<T> {
 /** Parses and checks the query string of a collection request; throws ODataQueryError naming the option. */
 export function parseCollectionQuery<T>(rawQuery: string, table: PropertyTable<T>): CollectionQuery<T> {
   const options = readQueryOptions(rawQuery, 'collection')
-  checkExpand(options, table)
+  const expand = readExpand(options, table)
   const orderBy = options.get('$orderby')
   const fingerprint = queryFingerprint(options.get('$filter'), orderBy)
   const skiptoken = options.get('$skiptoken')
@@ -39,6 +42,7 @@ export function parseCollectionQuery<T>(rawQuery: string, table: PropertyTable<T
     filter: readFilter(options, table),
     orderBy: orderBy === undefined ? [] : parseOrderBy(orderBy, table),
     select: readSelect(options, table),
+    expand,
     top: readTop(options.get('$top')),
     count: readCount(options.get('$count')),
     position: skiptoken === undefined ? 0 : decodeSkiptoken(skiptoken, fingerprint),
@@ -49,8 +53,8 @@ export function parseCollectionQuery<T>(rawQuery: string, table: PropertyTable<T
 /** Parses the query string of a single-entity request: only $select and $expand apply. */
 export function parseEntityQuery(rawQuery: string, table: PropertyTable<unknown>): EntityQuery {
   const options = readQueryOptions(rawQuery, 'entity')
-  checkExpand(options, table)
-  return { select: readSelect(options, table) }
+  const expand = readExpand(options, table)
+  return { select: readSelect(options, table), expand }
 }
 
 /** Parses the query string of a `/$count` request: only $filter applies. */
@@ -83,14 +87,16 @@ function readCount(value: string | undefined): boolean {
   throw ODataQueryError.invalid('$count', `'${value}' is neither true nor false.`)
 }
 
-// Graph returns `subject` inline anyway, so expanding it changes nothing; nothing else can be expanded.
-function checkExpand(options: QueryOptions, table: PropertyTable<unknown>): void {
+// Only the navigation properties Graph documents $expand for; `*` is not offered.
+function readExpand(options: QueryOptions, table: PropertyTable<unknown>): string[] {
   const expand = options.get('$expand')
-  if (expand === undefined) return
-  for (const name of parseNameList('$expand', expand)) {
+  if (expand === undefined) return []
+  const names = parseNameList('$expand', expand)
+  for (const name of names) {
     if (!table.expandable.includes(name)) {
       const allowed = table.expandable.length > 0 ? `only ${table.expandable.join(', ')} can` : 'nothing can'
       throw ODataQueryError.invalid('$expand', `'${name}' cannot be expanded; ${allowed}.`)
     }
   }
+  return names
 }

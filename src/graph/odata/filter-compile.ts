@@ -3,6 +3,7 @@ import {
   findQueryable,
   type PropertyTable,
   type QueryableProperty,
+  type QueryValue,
   unknownPropertyMessage
 } from './property-table.js'
 import { ODataQueryError } from './query-error.js'
@@ -63,7 +64,9 @@ function compileComparison<T>(node: FilterNode & { kind: 'compare' }, table: Pro
   const { path, literal, operator } = orient(node)
   const property = findQueryable(table, path)
   if (property === 'unknown') throw invalid(unknownPropertyMessage(table, path))
-  if (property === 'not-queryable') throw invalid(`the property '${path}' cannot be used in $filter.`)
+  if (property === 'not-queryable' || property.operators.length === 0) {
+    throw invalid(`the property '${path}' cannot be used in $filter.`)
+  }
   if (!property.operators.includes(operator)) {
     throw invalid(
       `the operator '${operator}' is not allowed on '${path}'; use ${property.operators.join(', ')}.`
@@ -102,6 +105,8 @@ function orient(node: FilterNode & { kind: 'compare' }) {
 function literalKey<T>(property: QueryableProperty<T>, path: string, literal: Literal): OrderKey {
   const { type } = property
   if (type.kind === 'string' && literal.type === 'string') return literal.value
+  if (type.kind === 'boolean' && literal.type === 'boolean') return literal.value ? 1 : 0
+  if (type.kind === 'int32' && literal.type === 'number') return int32Key(path, literal.text)
   if (type.kind === 'dateTimeOffset' && literal.type === 'dateTimeOffset') return literal.ticks
   if (type.kind === 'enum' && (literal.type === 'string' || literal.type === 'typed')) {
     if (literal.type === 'typed' && literal.typeName !== type.typeName) {
@@ -116,11 +121,25 @@ function literalKey<T>(property: QueryableProperty<T>, path: string, literal: Li
     }
     return orderKey(type, literal.value)
   }
-  const typeName =
-    type.kind === 'enum' ? type.typeName : type.kind === 'string' ? 'Edm.String' : 'Edm.DateTimeOffset'
+  const typeName = type.kind === 'enum' ? type.typeName : EDM_NAMES[type.kind]
   throw invalid(
     `'${path}' is ${typeName} and cannot be compared with ${describeLiteral(literal)}${hint(type.kind, literal)}.`
   )
+}
+
+const EDM_NAMES = {
+  string: 'Edm.String',
+  boolean: 'Edm.Boolean',
+  int32: 'Edm.Int32',
+  dateTimeOffset: 'Edm.DateTimeOffset'
+} as const
+
+function int32Key(path: string, text: string): number {
+  const value = Number(text)
+  if (!/^-?\d+$/.test(text) || value < -2_147_483_648 || value > 2_147_483_647) {
+    throw invalid(`'${path}' is Edm.Int32 and cannot be compared with the number ${text}.`)
+  }
+  return value
 }
 
 function hint(kind: string, literal: Literal): string {
@@ -150,6 +169,6 @@ function describeLiteral(literal: Literal): string {
   }
 }
 
-function isNull(value: string | null | undefined): value is null | undefined {
+function isNull(value: QueryValue): value is null | undefined {
   return value === null || value === undefined
 }

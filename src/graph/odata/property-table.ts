@@ -3,6 +3,8 @@ import type { ComparisonOperator } from './filter-ast.js'
 /** The Edm type of a queryable value, as far as filtering and ordering need to know it. */
 export type ValueType =
   | { kind: 'string' }
+  | { kind: 'boolean' }
+  | { kind: 'int32' }
   | { kind: 'dateTimeOffset' }
   | {
       kind: 'enum'
@@ -13,18 +15,21 @@ export type ValueType =
       withheld?: { members: readonly string[]; message(member: string): string }
     }
 
+/** A property's value as filtering and ordering read it. */
+export type QueryValue = string | number | boolean | null | undefined
+
 export interface QueryableProperty<T> {
   type: ValueType
   /** Operators allowed in $filter; empty when the property cannot be filtered on. */
   operators: readonly ComparisonOperator[]
   orderable: boolean
-  read(item: T): string | null | undefined
+  read(item: T): QueryValue
 }
 
 /**
  * What the query layer may know about an entity type: its name (for messages), every property a
- * client may name in $select, the navigation properties always returned inline (so $expand may name
- * them and changes nothing), and the paths that $filter / $orderby may use.
+ * client may name in $select, the navigation properties $expand may name, and the paths that $filter /
+ * $orderby may use.
  */
 export interface PropertyTable<T> {
   typeName: string

@@ -34,11 +34,20 @@ export function parseSelect(text: string, table: PropertyTable<unknown>): string
   return names.includes('*') ? undefined : names
 }
 
-/** Keeps only the selected properties of an entity, in the entity's own property order. */
+/**
+ * Keeps only the selected properties of an entity, in the entity's own property order; expanded navigation
+ * properties (and their `@odata.context`) stay, as $expand asks for them whatever $select says.
+ */
 export function selectProperties(
   entity: object,
-  select: readonly string[] | undefined
+  select: readonly string[] | undefined,
+  expand: readonly string[] = []
 ): Record<string, unknown> {
   if (!select) return { ...entity }
-  return Object.fromEntries(Object.entries(entity).filter(([name]) => select.includes(name)))
+  // `tasks@odata.context` goes with `tasks`.
+  const kept = (name: string) => {
+    const property = name.split('@')[0] ?? name
+    return select.includes(property) || expand.includes(property)
+  }
+  return Object.fromEntries(Object.entries(entity).filter(([name]) => kept(name)))
 }

@@ -51,6 +51,12 @@ export function parseSummaryParams(segment: string): SummaryWindow | undefined {
   return { start: start.ticks, end: finish.ticks }
 }
 
+/** Whether a DateTimeOffset lies in the window: start included, end excluded, so adjacent windows never overlap. */
+export function inWindow(dateTime: string, window: SummaryWindow): boolean {
+  const ticks = parseDateTimeOffset(dateTime)
+  return ticks !== undefined && ticks >= window.start && ticks < window.end
+}
+
 function readParameterName(tokens: TokenStream): Parameter {
   const token = tokens.next()
   const parameter = PARAMETERS.find((name) => token.kind === 'word' && token.text === name)

@@ -1,8 +1,14 @@
 import type { FastifyRequest } from 'fastify'
+import '../http/api-version.js'
 
 /** The origin the client used (scheme, host and port), so links lead back to this very server. */
 export function requestOrigin(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`
+}
+
+/** The service root of the request's API version, e.g. `http://localhost:4000/beta`. */
+export function serviceRoot(request: FastifyRequest): string {
+  return `${requestOrigin(request)}/${request.apiVersion}`
 }
 
 /**
@@ -16,7 +22,7 @@ export function contextUrl(
   suffix = ''
 ): string {
   const selection = select === undefined ? '' : `(${select.join(',')})`
-  return `${requestOrigin(request)}/beta/$metadata#${path}${selection}${suffix}`
+  return `${serviceRoot(request)}/$metadata#${path}${selection}${suffix}`
 }
 
 /** The request's own URL on its origin with another query string. */

@@ -6,16 +6,20 @@ export type OrderKey = string | number | bigint
 
 /**
  * Strings order ordinally, enums by member value (their position in the member list), date-times as
- * instants in ticks, so the 7th fraction digit and offsets count.
+ * instants in ticks, so the 7th fraction digit and offsets count; `false` before `true`.
  */
-export function orderKey(type: ValueType, value: string): OrderKey {
+export function orderKey(type: ValueType, value: string | number | boolean): OrderKey {
   switch (type.kind) {
     case 'string':
-      return value
+      return String(value)
+    case 'boolean':
+      return value === true ? 1 : 0
+    case 'int32':
+      return Number(value)
     case 'enum':
-      return type.members.indexOf(value)
+      return type.members.indexOf(String(value))
     case 'dateTimeOffset': {
-      const ticks = parseDateTimeOffset(value)
+      const ticks = parseDateTimeOffset(String(value))
       if (ticks === undefined) throw new Error(`Stored value '${value}' is not a DateTimeOffset`)
       return ticks
     }

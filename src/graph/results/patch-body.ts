@@ -78,7 +78,7 @@ function problemsOf(body: Record<string, unknown>, context: PatchContext): Graph
       add(name, describeValueProblem(name, property.schema, value))
     } else if (
       isEnum(property.schema) &&
-      isEvolvableMember(String(value)) &&
+      isEvolvableMember(edmTypeOf(property.schema), String(value)) &&
       !context.includeUnknownEnumMembers
     ) {
       add(name, bodyMessages.evolvableMember(String(value), edmTypeOf(property.schema)))

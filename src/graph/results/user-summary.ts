@@ -1,6 +1,5 @@
-import { parseDateTimeOffset } from '../../model/date-time.js'
 import type { UserProcessingResult } from '../../model/user-processing-result.js'
-import type { SummaryWindow } from '../odata/summary-params.js'
+import { inWindow, type SummaryWindow } from '../odata/summary-params.js'
 
 const SUCCESSFUL = new Set(['completed'])
 const FAILED = new Set(['failed', 'completedWithErrors'])
@@ -29,8 +28,7 @@ export function summarize(results: readonly UserProcessingResult[], window: Summ
     totalUsers: 0
   }
   for (const result of results) {
-    const scheduled = parseDateTimeOffset(result.scheduledDateTime)
-    if (scheduled === undefined || scheduled < window.start || scheduled >= window.end) continue
+    if (!inWindow(result.scheduledDateTime, window)) continue
     summary.totalUsers++
     summary.totalTasks += result.totalTasksCount
     summary.failedTasks += result.failedTasksCount

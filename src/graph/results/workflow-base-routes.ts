@@ -4,6 +4,7 @@ import { ODATA_TYPE, UserProcessingResultResponseSchema } from '../../model/user
 import type { ResultStore } from '../../store/result-store.js'
 import { READ_PERMISSIONS, WRITE_PERMISSIONS } from '../auth/permissions.js'
 import { GraphError } from '../errors/graph-error.js'
+import { viewOf } from '../http/api-version.js'
 import { asOData } from '../http/headers.js'
 import { wantsUnknownEnumMembers } from '../http/request-headers.js'
 import { type PatchMode, readPatchBody } from './patch-body.js'
@@ -25,7 +26,7 @@ interface ById {
 export async function workflowBaseRoutes(app: FastifyInstance, { store, patchMode }: WorkflowBaseOptions) {
   const entity = (request: FastifyRequest<ById>, record: Parameters<typeof presentResult>[0]) => ({
     '@odata.type': ODATA_TYPE,
-    ...presentResult(record, wantsUnknownEnumMembers(request))
+    ...presentResult(record, viewOf(request))
   })
 
   app.get<ById>(

@@ -90,7 +90,7 @@ describe('unmatched requests and their nearest route', () => {
     })
   })
 
-  it('journals paths outside /beta, e.g. a client left on v1.0, under the tenant of their token', async () => {
+  it('journals paths a version does not serve (the seed path on v1.0) and paths without a version, under the tenant of their token', async () => {
     const response = await server.app.inject({
       url: `/v1.0/workflowBase/userProcessingResults/${DOC_ID}`,
       headers: as('tenant-a')
@@ -98,7 +98,7 @@ describe('unmatched requests and their nearest route', () => {
     await server.app.inject({ method: 'PATCH', url: '/workflowBase/userProcessingResults/u1', payload: {} })
 
     expect(response.statusCode).toBe(400)
-    expect(errorOf(response).message).toBe("Resource not found for the segment 'v1.0'.")
+    expect(errorOf(response).message).toBe("Resource not found for the segment 'workflowBase'.")
     const entries = await journal(server.app, '?matched=false')
     expect(entries.map(({ path, nearest }) => ({ path, why: nearest?.why }))).toEqual([
       {

@@ -253,3 +253,22 @@ describe('POST /beta/$batch: what Graph refuses as a whole', () => {
     expect(response.headers.allow).toBe('POST')
   })
 })
+
+describe('POST /v1.0/$batch', () => {
+  it("runs each request in v1.0, where the seed's draft path does not exist", async () => {
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/v1.0/$batch',
+      headers: { authorization: bearer(), 'content-type': 'application/json' },
+      payload: { requests: [getOf('results', WORKFLOW_RESULTS), getOf('seed', SEED)] }
+    })
+    expect(response.statusCode).toBe(200)
+    const [results, seed] = responsesOf(response)
+    expect(results?.status).toBe(200)
+    expect((results?.body as { '@odata.context': string })['@odata.context']).toContain('/v1.0/$metadata#')
+    expect(seed?.status).toBe(400)
+    expect(errorOf({ json: () => seed?.body }).message).toBe(
+      "Resource not found for the segment 'workflowBase'."
+    )
+  })
+})

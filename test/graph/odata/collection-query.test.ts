@@ -5,10 +5,11 @@ import {
   parseEntityQuery
 } from '../../../src/graph/odata/collection-query.js'
 import { applyQuery, nextPageQuery, type QueryPage } from '../../../src/graph/odata/paging.js'
-import { type PresentedResult, resultQueryTable } from '../../../src/graph/results/query-table.js'
+import type { PresentedResult } from '../../../src/graph/results/present.js'
+import { resultQueryTable } from '../../../src/graph/results/query-table.js'
 import { ids, makeRecord, odataError, results } from '../../helpers/odata.js'
 
-const table = resultQueryTable(true)
+const table = resultQueryTable({ version: 'beta', includeUnknownEnumMembers: true })
 
 const many = Array.from({ length: 23 }, (_, i) =>
   makeRecord(`r${String(i).padStart(2, '0')}`, {
@@ -134,9 +135,9 @@ describe('parseCollectionQuery + applyQuery', () => {
     ['$count=yes', '$count', "Invalid $count: 'yes' is neither true nor false."],
     ['$count=True', '$count', "'True' is neither"],
     [
-      '$expand=taskProcessingResults',
+      '$expand=reprocessedRuns',
       '$expand',
-      "Invalid $expand: 'taskProcessingResults' cannot be expanded; only subject can."
+      "Invalid $expand: 'reprocessedRuns' cannot be expanded; only subject, taskProcessingResults can."
     ],
     ['$expand=*', '$expand', "'*' cannot be expanded"],
     ["$filter=id eq 'a", '$filter', 'not closed'],
@@ -150,15 +151,18 @@ describe('parseCollectionQuery + applyQuery', () => {
     expect(error.message).toContain(detail)
   })
 
-  it('accepts $expand=subject, which is always inline anyway, and $count=false', () => {
-    expect(parseCollectionQuery('$expand=subject&$count=false', table).count).toBe(false)
+  it('reads $expand of subject and taskProcessingResults, and $count=false', () => {
+    const plan = parseCollectionQuery('$expand=subject,taskProcessingResults&$count=false', table)
+    expect(plan.count).toBe(false)
+    expect(plan.expand).toEqual(['subject', 'taskProcessingResults'])
   })
 })
 
 describe('parseEntityQuery', () => {
-  it('reads $select and accepts $expand=subject', () => {
+  it('reads $select and $expand', () => {
     expect(parseEntityQuery('$select=id,processingStatus&$expand=subject', table)).toEqual({
-      select: ['id', 'processingStatus']
+      select: ['id', 'processingStatus'],
+      expand: ['subject']
     })
   })
 

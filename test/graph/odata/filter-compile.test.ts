@@ -4,7 +4,7 @@ import { compileFilter } from '../../../src/graph/odata/filter-compile.js'
 import { parseFilter } from '../../../src/graph/odata/filter-parser.js'
 import { resultQueryTable } from '../../../src/graph/results/query-table.js'
 
-const userProcessingResultTable = resultQueryTable(true)
+const userProcessingResultTable = resultQueryTable({ version: 'beta', includeUnknownEnumMembers: true })
 
 import { ids, makeRecord, odataError, results } from '../../helpers/odata.js'
 
@@ -164,7 +164,7 @@ describe('compileFilter on userProcessingResults', () => {
   })
 
   it('refuses evolvable members unless the client opted in to them, as in a body', () => {
-    const withoutOptIn = resultQueryTable(false)
+    const withoutOptIn = resultQueryTable({ version: 'beta', includeUnknownEnumMembers: false })
     for (const literal of ["'canceling'", `${NS}.lifecycleWorkflowProcessingStatus'quarantined'`]) {
       const error = odataError(() =>
         compileFilter(parseFilter(`processingStatus eq ${literal}`), withoutOptIn)

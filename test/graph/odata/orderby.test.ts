@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { parseOrderBy, sortItems } from '../../../src/graph/odata/orderby.js'
 import { resultQueryTable } from '../../../src/graph/results/query-table.js'
 
-const table = resultQueryTable(true)
+const table = resultQueryTable({ version: 'beta', includeUnknownEnumMembers: true })
 
 import { ids, makeRecord, odataError, results } from '../../helpers/odata.js'
 

@@ -3,7 +3,7 @@ import { ODataQueryError } from '../../../src/graph/odata/query-error.js'
 import { parseSelect, selectProperties } from '../../../src/graph/odata/select.js'
 import { resultQueryTable } from '../../../src/graph/results/query-table.js'
 
-const table = resultQueryTable(true)
+const table = resultQueryTable({ version: 'beta', includeUnknownEnumMembers: true })
 
 import { makeRecord } from '../../helpers/odata.js'
 

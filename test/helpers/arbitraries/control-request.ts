@@ -39,6 +39,31 @@ const seedRecord = fc
     return objectText(subject === undefined ? entries : [...entries, ['subject', subject]])
   })
 const seedBody = fc.array(seedRecord, { maxLength: 3 }).map((records) => `[${records.join(',')}]`)
+/** A world in the fixture workflows form: seed records placed in workflows, some with runs naming them. */
+const worldBody = fc
+  .array(
+    fc.record({
+      id: fc.constantFrom('14879e66-9ea9-48d0-804d-8fea672d0341', 'w-tests', ''),
+      records: fc.array(seedRecord, { maxLength: 2 }),
+      runs: fc.array(
+        fc.record({
+          id: fc.constantFrom('r1', 'r2'),
+          userProcessingResultIds: fc.array(fc.uuid(), { maxLength: 1 })
+        }),
+        { maxLength: 2 }
+      )
+    }),
+    { maxLength: 2 }
+  )
+  .map(
+    (workflows) =>
+      `{"workflows":[${workflows
+        .map(
+          ({ id, records, runs }) =>
+            `{"id":${JSON.stringify(id)},"runs":${JSON.stringify(runs)},"userProcessingResults":[${records.join(',')}]}`
+        )
+        .join(',')}]}`
+  )
 // Valid delays stay short: the property runs hundreds of requests.
 const faultRule = fc.record(
   {
@@ -115,6 +140,15 @@ const controlCall = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.record({
+      method: fc.constantFrom('PUT', 'POST'),
+      path: fc.constant('/_mock/workflows'),
+      query: withTenant,
+      payload: fc.oneof({ weight: 6, arbitrary: worldBody }, junkPayload)
+    })
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
       method: fc.constant('POST'),
       path: fc.constant('/_mock/faults'),
       query: fc.constant({ query: '' }),
@@ -138,7 +172,8 @@ const controlCall = fc.oneof(
         '/_mock/requests',
         '/_mock/faults',
         '/_mock/reset',
-        '/_mock/userProcessingResults'
+        '/_mock/userProcessingResults',
+        '/_mock/workflows'
       ),
       query: journalQuery,
       payload: fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, junkPayload)

@@ -5,6 +5,7 @@ import { contentType, optionalHeaders, randomHeaders } from './headers.js'
 import { readPath } from './odata-paths.js'
 import { pathSegment, resultPath } from './paths.js'
 import { authorization } from './tokens.js'
+import { notEmulatedPath, resumeRequest, treePath } from './tree-paths.js'
 
 /** Generators of hostile HTTP requests for the property tests: near-valid ones too, so that writes happen. */
 
@@ -20,6 +21,8 @@ export interface HostileRequest {
 export const url = fc.oneof(
   { weight: 12, arbitrary: resultPath },
   { weight: 6, arbitrary: readPath },
+  { weight: 6, arbitrary: treePath },
+  { weight: 1, arbitrary: notEmulatedPath },
   {
     weight: 2,
     arbitrary: fc.array(pathSegment, { maxLength: 6 }).map((segments) => `/${segments.join('/')}`)
@@ -32,7 +35,7 @@ const method = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...METHODS.filter((name) => name !== 'CONNECT')) }
 )
 
-export const hostileRequest: fc.Arbitrary<HostileRequest> = fc
+const generalRequest: fc.Arbitrary<HostileRequest> = fc
   .record({
     method,
     url,
@@ -54,3 +57,23 @@ export const hostileRequest: fc.Arbitrary<HostileRequest> = fc
     ...(payload === undefined ? {} : { payload }),
     tenant: auth.tenant
   }))
+
+/** A resume with a JSON body: the one write of the tree, which changes a result when it is waiting. */
+const resume: fc.Arbitrary<HostileRequest> = fc
+  .record({ request: resumeRequest, authorization, optional: optionalHeaders })
+  .map(({ request, authorization: auth, optional }) => ({
+    method: 'POST',
+    url: request.url,
+    headers: {
+      ...optional,
+      'content-type': 'application/json',
+      ...(auth.authorization === undefined ? {} : { authorization: auth.authorization })
+    },
+    payload: request.payload,
+    tenant: auth.tenant
+  }))
+
+export const hostileRequest: fc.Arbitrary<HostileRequest> = fc.oneof(
+  { weight: 12, arbitrary: generalRequest },
+  { weight: 1, arbitrary: resume }
+)

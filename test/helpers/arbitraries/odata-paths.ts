@@ -79,7 +79,7 @@ const odataOption = fc.oneof(
     .oneof(fc.base64String({ maxLength: 60 }), headerText)
     .map((token) => `$skiptoken=${encodeURIComponent(token)}`)
 )
-const odataQuery = fc
+export const odataQuery = fc
   .array(fc.tuple(odataOption, fc.boolean(), fc.boolean()), { maxLength: 4 })
   .map((options) =>
     options

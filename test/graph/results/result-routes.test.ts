@@ -214,10 +214,10 @@ describe('methods and permissions', () => {
     expect(none.statusCode).toBe(401)
   })
 
-  it('answers an unknown segment below the workflows with Graph 400', async () => {
-    const { status, json } = await get(app, `${LCW}/workflows/${WORKFLOW}/tasks`)
+  it('answers a segment Graph does not have below the workflows with Graph 400', async () => {
+    const { status, json } = await get(app, `${LCW}/workflows/${WORKFLOW}/colors`)
     expect(status).toBe(400)
-    expect(json.error.message).toBe("Resource not found for the segment 'tasks'.")
+    expect(json.error.message).toBe("Resource not found for the segment 'colors'.")
   })
 })
 
