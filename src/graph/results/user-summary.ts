@@ -1,8 +1,11 @@
 import type { UserProcessingResult } from '../../model/user-processing-result.js'
 import { inWindow, type SummaryWindow } from '../odata/summary-params.js'
 
-const SUCCESSFUL = new Set(['completed'])
-const FAILED = new Set(['failed', 'completedWithErrors'])
+/** How the summaries count a processing status: one rule for results and runs (the mock's, not Graph's). */
+export function outcomeOf(processingStatus: string): 'successful' | 'failed' | 'other' {
+  if (processingStatus === 'completed') return 'successful'
+  return processingStatus === 'failed' || processingStatus === 'completedWithErrors' ? 'failed' : 'other'
+}
 
 /** `microsoft.graph.identityGovernance.userSummary`, the return type of `summary(...)`. */
 export interface UserSummary {
@@ -32,8 +35,9 @@ export function summarize(results: readonly UserProcessingResult[], window: Summ
     summary.totalUsers++
     summary.totalTasks += result.totalTasksCount
     summary.failedTasks += result.failedTasksCount
-    if (SUCCESSFUL.has(result.processingStatus)) summary.successfulUsers++
-    if (FAILED.has(result.processingStatus)) summary.failedUsers++
+    const outcome = outcomeOf(result.processingStatus)
+    if (outcome === 'successful') summary.successfulUsers++
+    if (outcome === 'failed') summary.failedUsers++
   }
   return summary
 }

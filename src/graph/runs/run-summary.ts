@@ -1,5 +1,6 @@
 import type { Run, RunSummary } from '../../model/run.js'
 import { inWindow, type SummaryWindow } from '../odata/summary-params.js'
+import { outcomeOf } from '../results/user-summary.js'
 
 /**
  * `runSummary` over the runs whose `scheduledDateTime` lies in [start, end), as `summary` does for results:
@@ -21,9 +22,9 @@ export function summarizeRuns(runs: readonly Run[], window: SummaryWindow): RunS
     summary.totalTasks += run.totalTasksCount
     summary.failedTasks += run.failedTasksCount
     summary.totalUsers += run.totalUsersCount
-    if (run.processingStatus === 'completed') summary.successfulRuns++
-    if (run.processingStatus === 'failed' || run.processingStatus === 'completedWithErrors')
-      summary.failedRuns++
+    const outcome = outcomeOf(run.processingStatus)
+    if (outcome === 'successful') summary.successfulRuns++
+    if (outcome === 'failed') summary.failedRuns++
   }
   return summary
 }
