@@ -5,11 +5,12 @@ import type { DestinationStream } from 'pino'
 import { refuseWhileClosing } from './closing-hook.js'
 import type { Config } from './config.js'
 import { injectFaults } from './control/faults/fault-hook.js'
-import { FaultRules, startupFaultRules } from './control/faults/fault-rules.js'
+import { MemoryFaultRules } from './control/faults/memory-fault-rules.js'
+import { startupFaultRules } from './control/faults/startup-fault-rules.js'
 import { Journal } from './control/journal/journal.js'
 import { recordRequests } from './control/journal/journal-hook.js'
 import { controlPlugin } from './control/plugin.js'
-import { RateLimiter } from './control/throttle/rate-limiter.js'
+import { MemoryThrottleWindows } from './control/throttle/memory-throttle-windows.js'
 import { throttleRequests } from './control/throttle/throttle-hook.js'
 import { callerOf } from './graph/auth/caller.js'
 import { batchLinkOf } from './graph/batch/batch-link.js'
@@ -107,8 +108,8 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   app.setNotFoundHandler(notFound)
   // Shared by the two scopes: the Graph scope feeds them, the control scope reads and resets them.
   const journal = new Journal(config.journalSize)
-  const faults = new FaultRules(startupFaultRules(config), config.seed)
-  const limiter = config.rateLimit === undefined ? undefined : new RateLimiter(config.rateLimit)
+  const faults = new MemoryFaultRules(startupFaultRules(config), config.seed)
+  const throttle = config.rateLimit === undefined ? undefined : new MemoryThrottleWindows(config.rateLimit)
 
   await app.register(cors, {
     origin: (origin, callback) => callback(null, origin === undefined ? false : '*'),
@@ -122,7 +123,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     store,
     journal,
     faults,
-    limiter,
+    throttle,
     adminKey: config.adminKey,
     certificate: deps.tls?.cert
   })
@@ -138,7 +139,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     hooks: {
       onSend: [recordRequests(journal, callerOf, batchLinkOf)],
       preHandler: [
-        ...(limiter === undefined ? [] : [throttleRequests(limiter, callerOf)]),
+        ...(throttle === undefined ? [] : [throttleRequests(throttle, callerOf)]),
         injectFaults(faults, callerOf)
       ]
     },

@@ -3,18 +3,18 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { GraphError } from '../graph/errors/graph-error.js'
 import type { ResultStore } from '../store/result-store.js'
 import { faultRoutes } from './faults/fault-routes.js'
-import type { FaultRules } from './faults/fault-rules.js'
+import type { FaultRuleState } from './faults/fault-rule-state.js'
 import type { Journal } from './journal/journal.js'
 import { journalRoutes } from './journal/journal-routes.js'
 import { stateRoutes } from './state/state-routes.js'
-import type { RateLimiter } from './throttle/rate-limiter.js'
+import type { ThrottleWindows } from './throttle/throttle-windows.js'
 import { tokenRoutes } from './token-routes.js'
 
 export interface ControlOptions {
   store: ResultStore
   journal: Journal
-  faults: FaultRules
-  limiter: RateLimiter | undefined
+  faults: FaultRuleState
+  throttle: ThrottleWindows | undefined
   /** Empty: no key needed. */
   adminKey: string
   /** The PEM the server presents over HTTPS, served at `/ca.pem`. */
@@ -39,8 +39,8 @@ function requireAdminKey(adminKey: string) {
 /** The control routes, behind the admin key when there is one. */
 async function protectedRoutes(app: FastifyInstance, options: ControlOptions) {
   if (options.adminKey !== '') app.addHook('onRequest', requireAdminKey(options.adminKey))
-  const { store, journal, faults, limiter } = options
-  await app.register(stateRoutes, { store, journal, faults, limiter })
+  const { store, journal, faults, throttle } = options
+  await app.register(stateRoutes, { store, journal, faults, throttle })
   await app.register(journalRoutes, { journal })
   await app.register(faultRoutes, { faults })
   await app.register(tokenRoutes)
@@ -70,6 +70,6 @@ export async function controlPlugin(app: FastifyInstance, options: ControlOption
     body === '' ? done(null, undefined) : parseJson(request, body as string, done)
   )
   await app.register(openRoutes, { certificate: options.certificate })
-  const { store, journal, faults, limiter, adminKey } = options
-  await app.register(protectedRoutes, { store, journal, faults, limiter, adminKey })
+  const { store, journal, faults, throttle, adminKey } = options
+  await app.register(protectedRoutes, { store, journal, faults, throttle, adminKey })
 }
