@@ -10,6 +10,7 @@ import { startupFaultRules } from './control/faults/startup-fault-rules.js'
 import { Journal } from './control/journal/journal.js'
 import { recordRequests } from './control/journal/journal-hook.js'
 import { controlPlugin } from './control/plugin.js'
+import { MEMORY_BACKEND } from './control/state/backend-probe.js'
 import { MemoryThrottleWindows } from './control/throttle/memory-throttle-windows.js'
 import { throttleRequests } from './control/throttle/throttle-hook.js'
 import { callerOf } from './graph/auth/caller.js'
@@ -124,6 +125,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     journal,
     faults,
     throttle,
+    backend: MEMORY_BACKEND,
     adminKey: config.adminKey,
     certificate: deps.tls?.cert
   })

@@ -6,6 +6,8 @@ import { faultRoutes } from './faults/fault-routes.js'
 import type { FaultRuleState } from './faults/fault-rule-state.js'
 import type { Journal } from './journal/journal.js'
 import { journalRoutes } from './journal/journal-routes.js'
+import type { BackendProbe } from './state/backend-probe.js'
+import { probeRoutes } from './state/probe-routes.js'
 import { stateRoutes } from './state/state-routes.js'
 import type { ThrottleWindows } from './throttle/throttle-windows.js'
 import { tokenRoutes } from './token-routes.js'
@@ -15,6 +17,8 @@ export interface ControlOptions {
   journal: Journal
   faults: FaultRuleState
   throttle: ThrottleWindows | undefined
+  /** Where the shared state is kept, for `/health` and `/ready`. */
+  backend: BackendProbe
   /** Empty: no key needed. */
   adminKey: string
   /** The PEM the server presents over HTTPS, served at `/ca.pem`. */
@@ -37,7 +41,10 @@ function requireAdminKey(adminKey: string) {
 }
 
 /** The control routes, behind the admin key when there is one. */
-async function protectedRoutes(app: FastifyInstance, options: ControlOptions) {
+async function protectedRoutes(
+  app: FastifyInstance,
+  options: Omit<ControlOptions, 'backend' | 'certificate'>
+) {
   if (options.adminKey !== '') app.addHook('onRequest', requireAdminKey(options.adminKey))
   const { store, journal, faults, throttle } = options
   await app.register(stateRoutes, { store, journal, faults, throttle })
@@ -47,13 +54,12 @@ async function protectedRoutes(app: FastifyInstance, options: ControlOptions) {
 }
 
 /**
- * The routes open even with an admin key: the container's health check, and the certificate (when serving
+ * The routes open even with an admin key: the health and readiness probes, and the certificate (when serving
  * HTTPS) that clients need to trust, for NODE_EXTRA_CA_CERTS or curl --cacert.
  */
-async function openRoutes(app: FastifyInstance, { certificate }: Pick<ControlOptions, 'certificate'>) {
-  app.get('/health', async function health() {
-    return { status: 'ok' }
-  })
+async function openRoutes(app: FastifyInstance, options: Pick<ControlOptions, 'certificate' | 'backend'>) {
+  const { certificate, backend } = options
+  await app.register(probeRoutes, { backend })
   app.get('/ca.pem', async function caCertificate(_request, reply) {
     if (certificate === undefined) throw GraphError.tlsOff()
     return reply.type('application/x-pem-file').send(certificate)
@@ -69,7 +75,7 @@ export async function controlPlugin(app: FastifyInstance, options: ControlOption
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
     body === '' ? done(null, undefined) : parseJson(request, body as string, done)
   )
-  await app.register(openRoutes, { certificate: options.certificate })
+  await app.register(openRoutes, { certificate: options.certificate, backend: options.backend })
   const { store, journal, faults, throttle, adminKey } = options
   await app.register(protectedRoutes, { store, journal, faults, throttle, adminKey })
 }
