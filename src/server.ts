@@ -3,16 +3,20 @@ import cors from '@fastify/cors'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { DestinationStream } from 'pino'
 import { refuseWhileClosing } from './closing-hook.js'
-import type { Config } from './config.js'
+import { type Config, ConfigError, optionLabel } from './config.js'
 import { injectFaults } from './control/faults/fault-hook.js'
+import type { FaultRuleState } from './control/faults/fault-rule-state.js'
 import { MemoryFaultRules } from './control/faults/memory-fault-rules.js'
+import { RedisFaultRules } from './control/faults/redis-fault-rules.js'
 import { startupFaultRules } from './control/faults/startup-fault-rules.js'
 import { Journal } from './control/journal/journal.js'
 import { recordRequests } from './control/journal/journal-hook.js'
 import { controlPlugin } from './control/plugin.js'
-import { MEMORY_BACKEND } from './control/state/backend-probe.js'
+import { type BackendProbe, MEMORY_BACKEND } from './control/state/backend-probe.js'
 import { MemoryThrottleWindows } from './control/throttle/memory-throttle-windows.js'
+import { RedisThrottleWindows } from './control/throttle/redis-throttle-windows.js'
 import { throttleRequests } from './control/throttle/throttle-hook.js'
+import type { ThrottleWindows } from './control/throttle/throttle-windows.js'
 import { callerOf } from './graph/auth/caller.js'
 import { batchLinkOf } from './graph/batch/batch-link.js'
 import { clientErrorHandler, plainHttpOnTlsPort } from './graph/errors/client-error.js'
@@ -24,6 +28,8 @@ import { graphPlugin } from './graph/plugin.js'
 import { DEFAULT_LIMITS, nodeServerOptions, type ServerLimits, timeoutOptions } from './limits.js'
 import { RequestLog } from './request-log.js'
 import { MemoryStore } from './store/memory-store.js'
+import { RedisConnection, type RedisLog } from './store/redis/redis-connection.js'
+import { RedisUnavailableError } from './store/redis/redis-unavailable.js'
 import type { ResultStore } from './store/result-store.js'
 import { loadSeed } from './store/seed/load-fixtures.js'
 import { WorkflowDirectory } from './store/workflow-directory.js'
@@ -71,6 +77,53 @@ function loggerOptions(config: Config, deps: ServerDeps) {
   }
 }
 
+/** The test-control instruments that may live in Redis, and how to let go of them. */
+interface Instruments {
+  backend: BackendProbe
+  faults: FaultRuleState
+  throttle: ThrottleWindows | undefined
+  close(): Promise<void>
+}
+
+/** Connects to `--redis-url`; unreachable at start-up, it is a start-up error naming the option (exit code 2). */
+async function connectRedis(url: string, prefix: string, log: RedisLog): Promise<RedisConnection> {
+  try {
+    return await RedisConnection.open(url, prefix, log)
+  } catch (error) {
+    if (!(error instanceof RedisUnavailableError)) throw error
+    throw new ConfigError(
+      `Failed to start: cannot use Redis at ${error.where} (${error.reason}). ` +
+        `Check ${optionLabel('redisUrl')} and that Redis runs there.`
+    )
+  }
+}
+
+/** Fault rules and throttling windows in this process, or in Redis shared by replicas with `--redis-url`. */
+async function openInstruments(config: Config, log: RedisLog): Promise<Instruments> {
+  const startup = startupFaultRules(config)
+  const { rateLimit, redisUrl } = config
+  if (redisUrl === undefined) {
+    return {
+      backend: MEMORY_BACKEND,
+      faults: new MemoryFaultRules(startup, config.seed),
+      throttle: rateLimit === undefined ? undefined : new MemoryThrottleWindows(rateLimit),
+      close: async () => undefined
+    }
+  }
+  const redis = await connectRedis(redisUrl, config.redisPrefix, log)
+  try {
+    return {
+      backend: redis,
+      faults: await RedisFaultRules.open(redis, startup, config.seed, log),
+      throttle: rateLimit === undefined ? undefined : new RedisThrottleWindows(redis, rateLimit),
+      close: () => redis.close()
+    }
+  } catch (error) {
+    await redis.close()
+    throw error
+  }
+}
+
 /** Builds the mock; never listens (the CLI and tests decide how to run it). */
 export async function buildServer(config: Config, deps: ServerDeps = {}): Promise<FastifyInstance> {
   const seed = deps.store === undefined ? await loadSeed(config.fixtures) : undefined
@@ -109,8 +162,8 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   app.setNotFoundHandler(notFound)
   // Shared by the two scopes: the Graph scope feeds them, the control scope reads and resets them.
   const journal = new Journal(config.journalSize)
-  const faults = new MemoryFaultRules(startupFaultRules(config), config.seed)
-  const throttle = config.rateLimit === undefined ? undefined : new MemoryThrottleWindows(config.rateLimit)
+  const { backend, faults, throttle, close } = await openInstruments(config, app.log)
+  app.addHook('onClose', close)
 
   await app.register(cors, {
     origin: (origin, callback) => callback(null, origin === undefined ? false : '*'),
@@ -125,7 +178,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     journal,
     faults,
     throttle,
-    backend: MEMORY_BACKEND,
+    backend,
     adminKey: config.adminKey,
     certificate: deps.tls?.cert
   })
