@@ -1,3 +1,5 @@
+import { once } from 'node:events'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { Redis, ReplyError } from 'ioredis'
 import type { Health } from '../../model/control/health.js'
 import { RedisUnavailableError } from './redis-unavailable.js'
@@ -165,10 +167,13 @@ export class RedisConnection {
     this.#client.on('ready', listener)
   }
 
-  /** Closes the connection (QUIT when connected, bounded by the command timeout) and stops reconnecting. */
+  /** Closes the connection (QUIT when connected) and stops reconnecting; bounded by the command timeout. */
   async close(): Promise<void> {
     this.#closing = true
+    if (this.state === 'end') return
+    const ended = once(this.#client, 'end')
     if (this.state === 'ready') await this.#client.quit().catch(() => undefined)
     this.#client.disconnect()
+    await Promise.race([ended, sleep(COMMAND_TIMEOUT_MS, undefined, { ref: false })])
   }
 }
