@@ -24,6 +24,15 @@ describe('RedisConnection', () => {
     }
   })
 
+  it('refuses a database number the server does not have, naming the URL without its password', async () => {
+    const opening = RedisConnection.open(`redis://:s3cret@127.0.0.1:${redis.port}/99`, 'team:', SILENT_LOG)
+    await expect(opening).rejects.toBeInstanceOf(RedisUnavailableError)
+    await expect(opening).rejects.toMatchObject({
+      where: `redis://:***@127.0.0.1:${redis.port}/99`,
+      reason: expect.stringMatching(/DB index is out of range/)
+    })
+  })
+
   it("passes Redis's answer to a wrong command on as it is: a bug, not an outage", async () => {
     const connection = await RedisConnection.open(redis.url, 'team:', SILENT_LOG)
     try {
@@ -44,6 +53,10 @@ describe('RedisConnection', () => {
     try {
       await redis.stop()
       await expect(connection.run((client) => client.ping())).rejects.toBeInstanceOf(RedisUnavailableError)
+      // Several reconnection attempts fail the same way: one line for all of them.
+      for (let attempt = 0; attempt < 100 && lines.length < 2; attempt++) await sleep(50)
+      await sleep(500)
+      expect(lines.filter((line) => line.includes('ECONNREFUSED'))).toHaveLength(1)
       await redis.start()
       for (let attempt = 0; attempt < 200 && connection.state !== 'ready'; attempt++) await sleep(50)
       expect(await connection.run((client) => client.ping())).toBe('PONG')
