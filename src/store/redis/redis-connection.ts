@@ -41,8 +41,9 @@ function literalGlob(text: string): string {
 
 /**
  * The connection to the Redis that replicas share, for every Redis-backed part of the state. Commands fail fast
- * while it is down (no offline queue, no resending: a write is applied once or reported as failed), each is
- * bounded by a timeout, and it reconnects by itself. Every key starts with the deployment's prefix.
+ * while it is down (no offline queue, and a command in flight when the connection drops is reported as failed,
+ * never sent twice), each is bounded by a timeout, and it reconnects by itself. Every key starts with the
+ * deployment's prefix.
  */
 export class RedisConnection {
   readonly #client: Redis
