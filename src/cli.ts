@@ -32,7 +32,7 @@ Exit codes:
   1  unexpected failure: a crash while serving, a shutdown that took longer than ${SHUTDOWN_DELAY_MS / 1000} s, a bug
   2  start-up refused, with one line saying why: an unknown option or a bad value (flag or variable),
      fixtures that cannot be read or fail the schema, TLS options or files that cannot be used,
-     a port in use or a host that cannot be listened on
+     a port in use or a host that cannot be listened on, a Redis (--redis-url) that cannot be used
 `
 
 function version(): string {

@@ -205,7 +205,27 @@ export const ConfigSchema = Type.Object({
     })
   )
     .Decode(parseRateLimit)
-    .Encode((limit) => (limit === undefined ? 'off' : `${limit.limit}/${limit.windowMs}ms`))
+    .Encode((limit) => (limit === undefined ? 'off' : `${limit.limit}/${limit.windowMs}ms`)),
+  redisUrl: Type.Optional(
+    Type.String({
+      // Host (with user, password, port) and an optional database number; no query options.
+      pattern: '^rediss?://[^\\s/?#]+(/\\d{1,5})?/?$',
+      flag: 'redis-url',
+      env: 'REDIS_URL',
+      secret: true,
+      expected: 'a redis:// or rediss:// URL with an optional database number, e.g. redis://127.0.0.1:6379/0',
+      description: 'keep the shared state (fault rules, throttling windows) in this Redis, for replicas'
+    })
+  ),
+  redisPrefix: Type.String({
+    // No whitespace, and no glob characters: the prefix is part of the patterns that find a tenant's keys.
+    pattern: '^[^\\s*?\\[\\]\\\\]{1,64}$',
+    default: 'glm:',
+    flag: 'redis-prefix',
+    env: 'REDIS_PREFIX',
+    expected: 'up to 64 characters without spaces or any of * ? [ ] \\',
+    description: 'prefix of every Redis key, so that several mocks can share one Redis database'
+  })
 })
 
 export type Config = Readonly<StaticDecode<typeof ConfigSchema>>
@@ -295,8 +315,10 @@ export function loadConfig(sources: { argv?: readonly string[]; env?: Source } =
     const raw = flags[schema.flag] ?? (env[schema.env] || undefined) ?? Value.Clone(schema.default)
     if (raw === undefined && KindGuard.IsOptional(schema)) continue
     const value = typeof raw === 'string' ? fromText(schema, raw) : raw
+    // A value that may hold a password (a Redis URL) is not repeated on the terminal.
+    const shown = schema.secret === true ? '' : ` '${String(raw)}'`
     const invalid = (why: string) =>
-      new ConfigError(`Invalid value '${String(raw)}' for ${optionLabel(name)}: ${why}.`)
+      new ConfigError(`Invalid value${shown} for ${optionLabel(name)}: ${why}.`)
     if (!Value.Check(schema, value)) throw invalid(`expected ${expectation(schema)}`)
     try {
       config[name] = Value.Decode(schema, value)

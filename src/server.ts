@@ -3,16 +3,22 @@ import cors from '@fastify/cors'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { DestinationStream } from 'pino'
 import { refuseWhileClosing } from './closing-hook.js'
-import type { Config } from './config.js'
+import { type Config, ConfigError, optionLabel } from './config.js'
 import { injectFaults } from './control/faults/fault-hook.js'
-import { FaultRules, startupFaultRules } from './control/faults/fault-rules.js'
+import type { FaultRuleState } from './control/faults/fault-rule-state.js'
+import { MemoryFaultRules } from './control/faults/memory-fault-rules.js'
+import { RedisFaultRules } from './control/faults/redis-fault-rules.js'
+import { startupFaultRules } from './control/faults/startup-fault-rules.js'
 import { Journal } from './control/journal/journal.js'
 import { recordRequests } from './control/journal/journal-hook.js'
 import { DEFAULT_STREAM_SETTINGS, type StreamSettings } from './control/journal/journal-stream.js'
 import { controlPlugin } from './control/plugin.js'
 import type { GraphProbe, RouteFacts } from './control/request-facts.js'
-import { RateLimiter } from './control/throttle/rate-limiter.js'
+import { type BackendProbe, MEMORY_BACKEND } from './control/state/backend-probe.js'
+import { MemoryThrottleWindows } from './control/throttle/memory-throttle-windows.js'
+import { RedisThrottleWindows } from './control/throttle/redis-throttle-windows.js'
 import { throttleRequests } from './control/throttle/throttle-hook.js'
+import type { ThrottleWindows } from './control/throttle/throttle-windows.js'
 import { PageLinks } from './control/verify/page-links.js'
 import { buildReport } from './control/verify/report.js'
 import { writeReportFile } from './control/verify/report-file.js'
@@ -33,6 +39,8 @@ import { API_VERSIONS } from './model/enums.js'
 import { RequestLog } from './request-log.js'
 import type { LifecycleStore } from './store/lifecycle-store.js'
 import { MemoryStore } from './store/memory-store.js'
+import { RedisConnection, type RedisLog } from './store/redis/redis-connection.js'
+import { RedisUnavailableError } from './store/redis/redis-unavailable.js'
 import { loadSeed } from './store/seed/load-fixtures.js'
 import type { TlsCredentials } from './tls/certificate.js'
 
@@ -91,6 +99,53 @@ function loggerOptions(config: Config, deps: ServerDeps) {
   }
 }
 
+/** The test-control instruments that may live in Redis, and how to let go of them. */
+interface Instruments {
+  backend: BackendProbe
+  faults: FaultRuleState
+  throttle: ThrottleWindows | undefined
+  close(): Promise<void>
+}
+
+/** Connects to `--redis-url`; unreachable at start-up, it is a start-up error naming the option (exit code 2). */
+async function connectRedis(url: string, prefix: string, log: RedisLog): Promise<RedisConnection> {
+  try {
+    return await RedisConnection.open(url, prefix, log)
+  } catch (error) {
+    if (!(error instanceof RedisUnavailableError)) throw error
+    throw new ConfigError(
+      `Failed to start: cannot use Redis at ${error.where} (${error.reason}). ` +
+        `Check ${optionLabel('redisUrl')} and that Redis runs there.`
+    )
+  }
+}
+
+/** Fault rules and throttling windows in this process, or in Redis shared by replicas with `--redis-url`. */
+async function openInstruments(config: Config, log: RedisLog): Promise<Instruments> {
+  const startup = startupFaultRules(config)
+  const { rateLimit, redisUrl } = config
+  if (redisUrl === undefined) {
+    return {
+      backend: MEMORY_BACKEND,
+      faults: new MemoryFaultRules(startup, config.seed),
+      throttle: rateLimit === undefined ? undefined : new MemoryThrottleWindows(rateLimit),
+      close: async () => undefined
+    }
+  }
+  const redis = await connectRedis(redisUrl, config.redisPrefix, log)
+  try {
+    return {
+      backend: redis,
+      faults: await RedisFaultRules.open(redis, startup, config.seed, log),
+      throttle: rateLimit === undefined ? undefined : new RedisThrottleWindows(redis, rateLimit),
+      close: () => redis.close()
+    }
+  } catch (error) {
+    await redis.close()
+    throw error
+  }
+}
+
 /** Builds the mock; never listens (the CLI and tests decide how to run it). */
 export async function buildServer(config: Config, deps: ServerDeps = {}): Promise<FastifyInstance> {
   const store = deps.store ?? new MemoryStore(await loadSeed(config.fixtures))
@@ -130,8 +185,8 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     routeFacts.match(facts.method, facts.url, facts.routed)
   )
   const pageLinks = new PageLinks()
-  const faults = new FaultRules(startupFaultRules(config), config.seed)
-  const limiter = config.rateLimit === undefined ? undefined : new RateLimiter(config.rateLimit)
+  const { backend, faults, throttle, close } = await openInstruments(config, app.log)
+  app.addHook('onClose', close)
 
   await app.register(cors, {
     origin: (origin, callback) => callback(null, origin === undefined ? false : '*'),
@@ -148,7 +203,8 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     routes: routeFacts,
     stream: { ...DEFAULT_STREAM_SETTINGS, ...deps.stream },
     faults,
-    limiter,
+    throttle,
+    backend,
     adminKey: config.adminKey,
     certificate: deps.tls?.cert,
     notFound
@@ -160,7 +216,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   const hooks = {
     onSend,
     preHandler: [
-      ...(limiter === undefined ? [] : [throttleRequests(limiter, callerOf)]),
+      ...(throttle === undefined ? [] : [throttleRequests(throttle, callerOf)]),
       injectFaults(faults, callerOf)
     ]
   }

@@ -20,7 +20,8 @@ describe('loadConfig', () => {
       faultStatuses: [429, 500, 502, 503, 504],
       latencyMs: { min: 0, max: 0 },
       seed: 0,
-      rateLimit: undefined
+      rateLimit: undefined,
+      redisPrefix: 'glm:'
     })
   })
 

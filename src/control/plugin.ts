@@ -3,14 +3,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { GraphError } from '../graph/errors/graph-error.js'
 import type { LifecycleStore } from '../store/lifecycle-store.js'
 import { faultRoutes } from './faults/fault-routes.js'
-import type { FaultRules } from './faults/fault-rules.js'
+import type { FaultRuleState } from './faults/fault-rule-state.js'
 import type { Journal } from './journal/journal.js'
 import { journalRoutes } from './journal/journal-routes.js'
 import { JournalStreams, type StreamSettings } from './journal/journal-stream.js'
 import type { RouteFacts } from './request-facts.js'
+import type { BackendProbe } from './state/backend-probe.js'
+import { probeRoutes } from './state/probe-routes.js'
 import { stateRoutes } from './state/state-routes.js'
 import { worldRoutes } from './state/world-routes.js'
-import type { RateLimiter } from './throttle/rate-limiter.js'
+import type { ThrottleWindows } from './throttle/throttle-windows.js'
 import { tokenRoutes } from './token-routes.js'
 import type { PageLinks } from './verify/page-links.js'
 import { reportRoutes } from './verify/report-routes.js'
@@ -23,8 +25,10 @@ export interface ControlOptions {
   /** Graph's routes, for the report. */
   routes: RouteFacts
   stream: StreamSettings
-  faults: FaultRules
-  limiter: RateLimiter | undefined
+  faults: FaultRuleState
+  throttle: ThrottleWindows | undefined
+  /** Where the shared state is kept, for `/health` and `/ready`. */
+  backend: BackendProbe
   /** Empty: no key needed. */
   adminKey: string
   /** The PEM the server presents over HTTPS, served at `/ca.pem`. */
@@ -48,15 +52,15 @@ function requireAdminKey(adminKey: string) {
   }
 }
 
-type ProtectedOptions = Omit<ControlOptions, 'certificate' | 'notFound' | 'stream'> & {
+type ProtectedOptions = Omit<ControlOptions, 'backend' | 'certificate' | 'notFound' | 'stream'> & {
   streams: JournalStreams
 }
 
 /** The control routes, behind the admin key when there is one (the journal's stream too: send it in the header). */
 async function protectedRoutes(app: FastifyInstance, options: ProtectedOptions) {
   if (options.adminKey !== '') app.addHook('onRequest', requireAdminKey(options.adminKey))
-  const { store, journal, pageLinks, routes, streams, faults, limiter } = options
-  await app.register(stateRoutes, { store, journal, pageLinks, faults, limiter })
+  const { store, journal, pageLinks, routes, streams, faults, throttle } = options
+  await app.register(stateRoutes, { store, journal, pageLinks, faults, throttle })
   await app.register(worldRoutes, { store })
   await app.register(journalRoutes, { journal, streams })
   await app.register(reportRoutes, { journal, routes })
@@ -65,13 +69,12 @@ async function protectedRoutes(app: FastifyInstance, options: ProtectedOptions) 
 }
 
 /**
- * The routes open even with an admin key: the container's health check, and the certificate (when serving
+ * The routes open even with an admin key: the health and readiness probes, and the certificate (when serving
  * HTTPS) that clients need to trust, for NODE_EXTRA_CA_CERTS or curl --cacert.
  */
-async function openRoutes(app: FastifyInstance, { certificate }: Pick<ControlOptions, 'certificate'>) {
-  app.get('/health', async function health() {
-    return { status: 'ok' }
-  })
+async function openRoutes(app: FastifyInstance, options: Pick<ControlOptions, 'certificate' | 'backend'>) {
+  const { certificate, backend } = options
+  await app.register(probeRoutes, { backend })
   app.get('/ca.pem', async function caCertificate(_request, reply) {
     if (certificate === undefined) throw GraphError.tlsOff()
     return reply.type('application/x-pem-file').send(certificate)
@@ -88,14 +91,14 @@ export async function controlPlugin(app: FastifyInstance, options: ControlOption
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
     body === '' ? done(null, undefined) : parseJson(request, body as string, done)
   )
-  await app.register(openRoutes, { certificate: options.certificate })
+  await app.register(openRoutes, { certificate: options.certificate, backend: options.backend })
   const streams = new JournalStreams(options.journal, options.stream)
   // Open streams would hold shutdown up until they end: end them first.
   app.addHook('preClose', (done) => {
     streams.closeAll()
     done()
   })
-  const { store, journal, pageLinks, routes, faults, limiter, adminKey } = options
+  const { store, journal, pageLinks, routes, faults, throttle, adminKey } = options
   await app.register(protectedRoutes, {
     store,
     journal,
@@ -103,7 +106,7 @@ export async function controlPlugin(app: FastifyInstance, options: ControlOption
     routes,
     streams,
     faults,
-    limiter,
+    throttle,
     adminKey
   })
 }

@@ -29,7 +29,7 @@ describe('HTTPS', () => {
     const health = await fetch(`https://127.0.0.1:${server.port}/_mock/health`, {
       dispatcher: trusting
     } as RequestInit)
-    expect(await health.json()).toEqual({ status: 'ok' })
+    expect(await health.json()).toEqual({ status: 'ok', backend: 'memory' })
     await trusting.close()
   })
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { GraphError } from '../../graph/errors/graph-error.js'
 import { TenantQuerySchema } from '../../model/control/control-query.js'
 import { type FaultRule, FaultRuleSchema } from '../../model/control/fault-rule.js'
-import type { FaultRules } from './fault-rules.js'
+import type { FaultRuleState } from './fault-rule-state.js'
 
 /** What the schema cannot say: a rule needs an effect, and a delay range must be in order. */
 function checkRule(rule: FaultRule): void {
@@ -14,10 +14,10 @@ function checkRule(rule: FaultRule): void {
 }
 
 /** `/faults`: add a rule, list the rules with what is left of them, clear them. */
-export const faultRoutes: FastifyPluginAsyncTypebox<{ faults: FaultRules }> = async (app, { faults }) => {
+export const faultRoutes: FastifyPluginAsyncTypebox<{ faults: FaultRuleState }> = async (app, { faults }) => {
   app.post('/faults', { schema: { body: FaultRuleSchema } }, async function addFault(request, reply) {
     checkRule(request.body)
-    return reply.code(201).send(faults.add(request.body))
+    return reply.code(201).send(await faults.add(request.body))
   })
 
   app.get('/faults', async function listFaults() {
@@ -28,7 +28,7 @@ export const faultRoutes: FastifyPluginAsyncTypebox<{ faults: FaultRules }> = as
     '/faults',
     { schema: { querystring: TenantQuerySchema } },
     async function clearFaults(request, reply) {
-      faults.clear(request.query.tenant)
+      await faults.clear(request.query.tenant)
       return reply.code(204).send()
     }
   )

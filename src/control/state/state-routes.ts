@@ -4,17 +4,17 @@ import { SeedRecordsSchema, TenantQuerySchema } from '../../model/control/contro
 import type { UserProcessingResult } from '../../model/user-processing-result.js'
 import { DEFAULT_TENANT, type ResultStore } from '../../store/result-store.js'
 import { normalizeRecord } from '../../store/seed/normalize-record.js'
-import type { FaultRules } from '../faults/fault-rules.js'
+import type { FaultRuleState } from '../faults/fault-rule-state.js'
 import type { Journal } from '../journal/journal.js'
-import type { RateLimiter } from '../throttle/rate-limiter.js'
+import type { ThrottleWindows } from '../throttle/throttle-windows.js'
 import type { PageLinks } from '../verify/page-links.js'
 
 export interface StateOptions {
   store: ResultStore
   journal: Journal
   pageLinks: PageLinks
-  faults: FaultRules
-  limiter: RateLimiter | undefined
+  faults: FaultRuleState
+  throttle: ThrottleWindows | undefined
 }
 
 function readRecords(records: readonly UserProcessingResult[]): UserProcessingResult[] {
@@ -46,12 +46,13 @@ export const stateRoutes: FastifyPluginAsyncTypebox<StateOptions> = async (app, 
 
   app.post('/reset', read, async function reset(request, reply) {
     const { tenant } = request.query
+    // The instruments that may live in Redis first: when Redis is unreachable the reset fails before any change.
+    await options.faults.reset(tenant)
+    await options.throttle?.clear(tenant)
     await store.reset(tenant)
     // The findings are read from the journal: they go with it.
     options.journal.clear(tenant)
     options.pageLinks.clear(tenant)
-    options.faults.reset(tenant)
-    options.limiter?.clear(tenant)
     return reply.code(204).send()
   })
 

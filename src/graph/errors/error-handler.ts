@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify'
 import { fieldOf } from '../../model/schema-check.js'
+import { RedisUnavailableError } from '../../store/redis/redis-unavailable.js'
 import { clientRequestId, setGraphHeaders } from '../http/headers.js'
 import { GraphError } from './graph-error.js'
 
@@ -37,6 +38,7 @@ function validationError(problems: FastifySchemaValidationError[], context: stri
 /** Turns anything thrown while handling a request into the Graph error to answer with. */
 export function toGraphError(error: unknown, request?: FastifyRequest): GraphError {
   if (error instanceof GraphError) return error
+  if (error instanceof RedisUnavailableError) return GraphError.stateUnavailable(error.reason)
   const fastifyError = error as Partial<FastifyError>
   if (Array.isArray(fastifyError.validation))
     return validationError(fastifyError.validation, fastifyError.validationContext)
@@ -86,8 +88,10 @@ export function sendGraphError(
 
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const graphError = toGraphError(error, request)
-  // A thrown GraphError is an answer (an injected fault included); anything else that ends in a 5xx is a bug.
-  if (graphError.statusCode >= 500 && !(error instanceof GraphError))
+  // A thrown GraphError is an answer (an injected fault included), a Redis outage is logged by its connection;
+  // anything else that ends in a 5xx is a bug.
+  const expected = error instanceof GraphError || error instanceof RedisUnavailableError
+  if (graphError.statusCode >= 500 && !expected)
     request.log.error({ err: error }, 'unexpected error while handling a request')
   return sendGraphError(request, reply, graphError)
 }

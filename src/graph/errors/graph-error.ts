@@ -236,6 +236,17 @@ export class GraphError extends Error {
     return retryLater(503, 'serviceNotAvailable', message, retryAfterSeconds)
   }
 
+  /**
+   * The Redis that keeps the mock's shared state cannot serve now: Graph's 503 (clients retry it after
+   * `Retry-After`), with a message that says what is wrong; the mock recovers by itself when Redis is back.
+   */
+  static stateUnavailable(reason: string): GraphError {
+    const message =
+      `The service is temporarily unavailable: the mock cannot reach the Redis that keeps its state (${reason}). ` +
+      'Try the request again after a delay; the mock serves again by itself once Redis answers.'
+    return retryLater(503, 'serviceNotAvailable', message, 1)
+  }
+
   static gatewayTimeout(retryAfterSeconds?: number): GraphError {
     const message = 'The gateway did not receive a response from the service in time. Please retry later.'
     return retryLater(504, 'GatewayTimeout', message, retryAfterSeconds)

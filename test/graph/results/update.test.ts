@@ -149,10 +149,13 @@ describe('headers (SPEC §6)', () => {
   })
 })
 
-describe('GET /_mock/health', () => {
-  it('needs no token', async () => {
-    const response = await server.app.inject({ method: 'GET', url: '/_mock/health' })
-    expect(response.statusCode).toBe(200)
-    expect(response.json()).toEqual({ status: 'ok' })
+describe('GET /_mock/health and /_mock/ready', () => {
+  it('need no token, and name the in-memory backend', async () => {
+    const health = await server.app.inject({ method: 'GET', url: '/_mock/health' })
+    expect(health.statusCode).toBe(200)
+    expect(health.json()).toEqual({ status: 'ok', backend: 'memory' })
+    const ready = await server.app.inject({ method: 'GET', url: '/_mock/ready' })
+    expect(ready.statusCode).toBe(200)
+    expect(ready.json()).toEqual({ ready: true })
   })
 })

@@ -184,7 +184,7 @@ const controlCall = fc.oneof(
     arbitrary: fc.record({
       method: fc.constantFrom(...METHODS.filter((name) => name !== 'CONNECT')),
       path: fc.oneof(
-        fc.constantFrom('/_mock/health', '/_mock/ca.pem', '/_mock/token', '/_mock/reset'),
+        fc.constantFrom('/_mock/health', '/_mock/ready', '/_mock/ca.pem', '/_mock/token', '/_mock/reset'),
         pathSegment.map((segment) => `/_mock/${segment}`)
       ),
       query: withTenant,

@@ -1,10 +1,6 @@
-/** At most `limit` requests per tenant and application in each window of `windowMs`. */
-export interface RateLimit {
-  limit: number
-  windowMs: number
-}
+import { type RateLimit, retryAfterSeconds, type ThrottleWindows } from './throttle-windows.js'
 
-/** Bounds the memory of the limiter whatever the number of tenants and apps that call. */
+/** Bounds the memory of the windows whatever the number of tenants and apps that call. */
 const MAX_KEYS = 10_000
 
 interface Window {
@@ -13,10 +9,10 @@ interface Window {
 }
 
 /**
- * Fixed-window request counting per tenant and application. Hand-written rather than @fastify/rate-limit
- * because the reset route must be able to forget one tenant's windows.
+ * Fixed-window request counting per tenant and application in this process. Hand-written rather than
+ * @fastify/rate-limit because the reset route must be able to forget one tenant's windows.
  */
-export class RateLimiter {
+export class MemoryThrottleWindows implements ThrottleWindows {
   // In order of window start, so the oldest windows are first to prune.
   readonly #windows = new Map<string, Window>()
 
@@ -25,8 +21,7 @@ export class RateLimiter {
     readonly now: () => number = Date.now
   ) {}
 
-  /** Counts a request; `undefined` when it is within the limit, else the seconds until its window frees up. */
-  take(tenant: string, app: string): number | undefined {
+  async take(tenant: string, app: string): Promise<number | undefined> {
     const key = `${tenant}\n${app}`
     const now = this.now()
     let window = this.#windows.get(key)
@@ -40,11 +35,10 @@ export class RateLimiter {
       window.count++
       return undefined
     }
-    return Math.max(1, Math.ceil((window.start + this.limit.windowMs - now) / 1000))
+    return retryAfterSeconds(window.start + this.limit.windowMs - now)
   }
 
-  /** Forgets every window, or those of one tenant. */
-  clear(tenant?: string): void {
+  async clear(tenant?: string): Promise<void> {
     for (const key of this.#windows.keys()) {
       if (tenant === undefined || key.startsWith(`${tenant}\n`)) this.#windows.delete(key)
     }

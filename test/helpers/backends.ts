@@ -1,0 +1,66 @@
+import { afterAll, afterEach, beforeAll } from 'vitest'
+import type { Config } from '../../src/config.js'
+import type { FaultRuleState } from '../../src/control/faults/fault-rule-state.js'
+import { MemoryFaultRules } from '../../src/control/faults/memory-fault-rules.js'
+import { RedisFaultRules } from '../../src/control/faults/redis-fault-rules.js'
+import { MemoryThrottleWindows } from '../../src/control/throttle/memory-throttle-windows.js'
+import { RedisThrottleWindows } from '../../src/control/throttle/redis-throttle-windows.js'
+import type { RateLimit, ThrottleWindows } from '../../src/control/throttle/throttle-windows.js'
+import type { NamedFaultRule } from '../../src/model/control/fault-rule.js'
+import { RedisConnection, type RedisLog } from '../../src/store/redis/redis-connection.js'
+import { type RedisServer, startRedisServer } from './redis-server.js'
+
+/** Where a suite keeps the shared state: each test runs once per backend (describe.each). */
+export interface Backend {
+  name: 'memory' | 'redis'
+  /** Server options for a deployment of its own: with Redis, a key prefix nothing else in the file uses. */
+  config(): Partial<Config>
+  faultRules(startup?: readonly NamedFaultRule[], defaultSeed?: number): Promise<FaultRuleState>
+  throttleWindows(limit: RateLimit): Promise<ThrottleWindows>
+}
+
+export const SILENT_LOG: RedisLog = { info: () => undefined, warn: () => undefined }
+
+/**
+ * The memory and the Redis backend, for `describe.each(bothBackends())('… ($name)', …)`. Registers hooks in the
+ * calling file: a redis-server of its own for the whole file, and the connections of each test closed after it.
+ */
+export function bothBackends(): Backend[] {
+  let server: RedisServer | undefined
+  let deployments = 0
+  const connections: RedisConnection[] = []
+  beforeAll(async () => {
+    server = await startRedisServer()
+  })
+  afterEach(async () => {
+    for (const connection of connections.splice(0)) await connection.close()
+  })
+  afterAll(async () => {
+    await server?.close()
+  })
+  const redisOptions = () => {
+    if (server === undefined) throw new Error('the redis-server of the file is not running')
+    return { redisUrl: server.url, redisPrefix: `test-${++deployments}:` }
+  }
+  const connect = async () => {
+    const { redisUrl, redisPrefix } = redisOptions()
+    const connection = await RedisConnection.open(redisUrl, redisPrefix, SILENT_LOG)
+    connections.push(connection)
+    return connection
+  }
+  return [
+    {
+      name: 'memory',
+      config: () => ({}),
+      faultRules: async (startup = [], defaultSeed = 0) => new MemoryFaultRules(startup, defaultSeed),
+      throttleWindows: async (limit) => new MemoryThrottleWindows(limit)
+    },
+    {
+      name: 'redis',
+      config: redisOptions,
+      faultRules: async (startup = [], defaultSeed = 0) =>
+        RedisFaultRules.open(await connect(), startup, defaultSeed, SILENT_LOG),
+      throttleWindows: async (limit) => new RedisThrottleWindows(await connect(), limit)
+    }
+  ]
+}
