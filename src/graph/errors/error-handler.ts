@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify'
+import type { ODataError } from '../../model/odata.js'
 import { fieldOf } from '../../model/schema-check.js'
 import { clientRequestId, setGraphHeaders } from '../http/headers.js'
 import { GraphError } from './graph-error.js'
@@ -53,7 +54,7 @@ function innerErrorDate(): string {
 }
 
 /** Graph's error envelope; the only place an error body is built. */
-export function errorEnvelope(error: GraphError, requestId: string, clientRequestId: string) {
+export function errorEnvelope(error: GraphError, requestId: string, clientRequestId: string): ODataError {
   const details = error.details.length > 0 ? { details: error.details } : {}
   return {
     error: {

@@ -1,17 +1,8 @@
-import type { UserProcessingResult } from '../../model/user-processing-result.js'
+import type { UserProcessingResult, UserSummary } from '../../model/user-processing-result.js'
 import { inWindow, type SummaryWindow } from '../odata/summary-params.js'
 
 const SUCCESSFUL = new Set(['completed'])
 const FAILED = new Set(['failed', 'completedWithErrors'])
-
-/** `microsoft.graph.identityGovernance.userSummary`, the return type of `summary(...)`. */
-export interface UserSummary {
-  failedTasks: number
-  failedUsers: number
-  successfulUsers: number
-  totalTasks: number
-  totalUsers: number
-}
 
 /**
  * Totals over the results whose `scheduledDateTime` lies in [start, end): the one date-time every result
