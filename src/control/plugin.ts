@@ -1,6 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
+import type { TSchema } from '@sinclair/typebox'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { GraphError } from '../graph/errors/graph-error.js'
+import { HealthSchema, OpenApiDocumentSchema, TextSchema } from '../model/control/control-answers.js'
 import type { LifecycleStore } from '../store/lifecycle-store.js'
 import { faultRoutes } from './faults/fault-routes.js'
 import type { FaultRules } from './faults/fault-rules.js'
@@ -31,6 +33,8 @@ export interface ControlOptions {
   certificate?: string
   /** Graph's answer to an unknown path, for unknown paths here too (which are not Graph requests to journal). */
   notFound: (request: FastifyRequest, reply: FastifyReply) => FastifyReply
+  /** The server's OpenAPI document (without `servers`), built from its route table once every route is in. */
+  openApiDocument: () => object
 }
 
 function digest(value: string): Buffer {
@@ -48,7 +52,7 @@ function requireAdminKey(adminKey: string) {
   }
 }
 
-type ProtectedOptions = Omit<ControlOptions, 'certificate' | 'notFound' | 'stream'> & {
+type ProtectedOptions = Omit<ControlOptions, 'certificate' | 'notFound' | 'stream' | 'openApiDocument'> & {
   streams: JournalStreams
 }
 
@@ -64,17 +68,38 @@ async function protectedRoutes(app: FastifyInstance, options: ProtectedOptions) 
   await app.register(tokenRoutes)
 }
 
+const json = (schema: TSchema) => ({ content: { 'application/json': schema } })
+
 /**
- * The routes open even with an admin key: the container's health check, and the certificate (when serving
- * HTTPS) that clients need to trust, for NODE_EXTRA_CA_CERTS or curl --cacert.
+ * The routes open even with an admin key: the container's health check, the certificate (when serving HTTPS)
+ * that clients need to trust, for NODE_EXTRA_CA_CERTS or curl --cacert, and the OpenAPI document (it holds no
+ * data).
  */
-async function openRoutes(app: FastifyInstance, { certificate }: Pick<ControlOptions, 'certificate'>) {
-  app.get('/health', async function health() {
+async function openRoutes(
+  app: FastifyInstance,
+  options: Pick<ControlOptions, 'certificate' | 'openApiDocument'>
+) {
+  const health = { summary: 'Whether the mock is up', open: true, answer: json(HealthSchema) }
+  app.get('/health', { config: { openapi: health } }, async function health() {
     return { status: 'ok' }
   })
-  app.get('/ca.pem', async function caCertificate(_request, reply) {
-    if (certificate === undefined) throw GraphError.tlsOff()
-    return reply.type('application/x-pem-file').send(certificate)
+  const certificate = {
+    summary: 'The certificate the mock serves HTTPS with (--tls)',
+    open: true,
+    errors: { 404: 'The mock serves plain HTTP (started without --tls)' },
+    answer: { content: { 'application/x-pem-file': TextSchema } }
+  }
+  app.get('/ca.pem', { config: { openapi: certificate } }, async function caCertificate(_request, reply) {
+    if (options.certificate === undefined) throw GraphError.tlsOff()
+    return reply.type('application/x-pem-file').send(options.certificate)
+  })
+  const openapi = {
+    summary: 'This OpenAPI 3.1 document',
+    open: true,
+    answer: json(OpenApiDocumentSchema)
+  }
+  app.get('/openapi.json', { config: { openapi } }, async function openApiDocument(request) {
+    return { ...options.openApiDocument(), servers: [{ url: `${request.protocol}://${request.host}` }] }
   })
 }
 
@@ -88,7 +113,8 @@ export async function controlPlugin(app: FastifyInstance, options: ControlOption
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
     body === '' ? done(null, undefined) : parseJson(request, body as string, done)
   )
-  await app.register(openRoutes, { certificate: options.certificate })
+  const { certificate, openApiDocument } = options
+  await app.register(openRoutes, { certificate, openApiDocument })
   const streams = new JournalStreams(options.journal, options.stream)
   // Open streams would hold shutdown up until they end: end them first.
   app.addHook('preClose', (done) => {
