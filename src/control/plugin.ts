@@ -6,6 +6,7 @@ import { HealthSchema, OpenApiDocumentSchema, TextSchema } from '../model/contro
 import type { LifecycleStore } from '../store/lifecycle-store.js'
 import { faultRoutes } from './faults/fault-routes.js'
 import type { FaultRules } from './faults/fault-rules.js'
+import { inspectorRoutes } from './inspector/inspector-routes.js'
 import type { Journal } from './journal/journal.js'
 import { journalRoutes } from './journal/journal-routes.js'
 import { JournalStreams, type StreamSettings } from './journal/journal-stream.js'
@@ -72,12 +73,12 @@ const json = (schema: TSchema) => ({ content: { 'application/json': schema } })
 
 /**
  * The routes open even with an admin key: the container's health check, the certificate (when serving HTTPS)
- * that clients need to trust, for NODE_EXTRA_CA_CERTS or curl --cacert, and the OpenAPI document (it holds no
- * data).
+ * that clients need to trust, for NODE_EXTRA_CA_CERTS or curl --cacert, the OpenAPI document and the inspector
+ * page (neither holds any data).
  */
 async function openRoutes(
   app: FastifyInstance,
-  options: Pick<ControlOptions, 'certificate' | 'openApiDocument'>
+  options: Pick<ControlOptions, 'certificate' | 'openApiDocument' | 'notFound' | 'adminKey'>
 ) {
   const health = { summary: 'Whether the mock is up', open: true, answer: json(HealthSchema) }
   app.get('/health', { config: { openapi: health } }, async function health() {
@@ -101,6 +102,7 @@ async function openRoutes(
   app.get('/openapi.json', { config: { openapi } }, async function openApiDocument(request) {
     return { ...options.openApiDocument(), servers: [{ url: `${request.protocol}://${request.host}` }] }
   })
+  await app.register(inspectorRoutes, { notFound: options.notFound, adminKey: options.adminKey !== '' })
 }
 
 /** The `/_mock` scope: test control, outside Graph's auth, never throttled or faulted. */
@@ -113,8 +115,8 @@ export async function controlPlugin(app: FastifyInstance, options: ControlOption
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
     body === '' ? done(null, undefined) : parseJson(request, body as string, done)
   )
-  const { certificate, openApiDocument } = options
-  await app.register(openRoutes, { certificate, openApiDocument })
+  const { certificate, openApiDocument, notFound } = options
+  await app.register(openRoutes, { certificate, openApiDocument, notFound, adminKey: options.adminKey })
   const streams = new JournalStreams(options.journal, options.stream)
   // Open streams would hold shutdown up until they end: end them first.
   app.addHook('preClose', (done) => {

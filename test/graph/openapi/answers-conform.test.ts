@@ -116,6 +116,7 @@ const OTHER_CALLS: Call[] = [
     url: fill(`${TREE}/microsoft.graph.identityGovernance.activate`)
   },
   ...[
+    '/_mock',
     '/_mock/health',
     '/_mock/ca.pem',
     '/_mock/openapi.json',
@@ -126,6 +127,8 @@ const OTHER_CALLS: Call[] = [
     '/_mock/userProcessingResults',
     '/_mock/workflows'
   ].map((url) => ({ template: url, method: 'GET', url })),
+  { template: '/_mock/inspector/{file}', method: 'GET', url: '/_mock/inspector/app.js' },
+  { template: '/_mock/inspector/{file}', method: 'GET', url: '/_mock/inspector/nothing.js' },
   { template: '/_mock/report', method: 'GET', url: '/_mock/report?format=markdown' },
   { template: '/_mock/requests', method: 'GET', url: '/_mock/requests?status=abc' },
   {
@@ -206,7 +209,8 @@ describe('with an admin key, the document says which control calls need it', () 
     for (const [template, item] of Object.entries(document.paths)) {
       if (!template.startsWith('/_mock') || template.endsWith('/stream')) continue
       for (const [method, operation] of Object.entries(item)) {
-        const response = await app.inject({ method: method.toUpperCase() as 'GET', url: template })
+        const url = template.replace('{file}', 'app.js')
+        const response = await app.inject({ method: method.toUpperCase() as 'GET', url })
         const guarded = JSON.stringify(operation.security ?? []).includes('adminKey')
         if (guarded !== (response.statusCode === 401)) mismatches.push(`${method} ${template}`)
       }
