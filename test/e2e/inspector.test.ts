@@ -74,9 +74,10 @@ async function openBrowser(options: { ignoreHTTPSErrors?: boolean } = {}): Promi
   }
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
+/** The whole page, or what the window shows (docs/images/inspector.png is such a shot of `rejected-patch`). */
+async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true })
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true })
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage })
 }
 
 describe('the inspector page in headless Chromium', () => {
@@ -104,6 +105,14 @@ describe('the inspector page in headless Chromium', () => {
     await page.locator('#live.live').waitFor()
     const version = await page.locator(`#results tr[data-id="${DOC_ID}"] .version`).textContent()
 
+    const read = await fetch(`${server.origin}/beta/workflowBase/userProcessingResults/${DOC_ID}`, {
+      headers: { authorization: bearer(), 'client-request-id': '5b1e0d2c-7a3f-4c59-9d8e-2f6a1b3c4d5e' }
+    })
+    expect(read.status).toBe(200)
+    const unmatched = await fetch(`${server.origin}/v1.0/workflowBase/userProcessingResults/${DOC_ID}`, {
+      headers: { authorization: bearer() }
+    })
+    expect(unmatched.status).toBe(400)
     const rejected = await patch(validBody({ processingStatus: 'done' }))
     expect(rejected.status).toBe(400)
     const { error } = (await rejected.json()) as { error: { message: string } }
@@ -118,18 +127,13 @@ describe('the inspector page in headless Chromium', () => {
     expect(detail).toContain('"processingStatus": "done"')
     expect(detail).toContain('"scp": "LifecycleWorkflows.ReadWrite.All"')
     expect(detail).not.toMatch(/authorization|Bearer/i)
-    await screenshot(page, 'rejected-patch')
 
     const finding = page.locator('#finding-list li[data-rule="missing-client-request-id"]')
     await finding.locator(`button[data-request-id="${requestId}"]`).waitFor()
-
-    const unmatched = await fetch(`${server.origin}/v1.0/workflowBase/userProcessingResults/${DOC_ID}`, {
-      headers: { authorization: bearer() }
-    })
-    expect(unmatched.status).toBe(400)
     await page
       .locator('#unmatched td', { hasText: 'GET /beta/workflowBase/userProcessingResults/{id}' })
       .waitFor()
+    await screenshot(page, 'rejected-patch', false)
 
     expect((await patch(validBody({ workflowVersion: 99 }))).status).toBe(200)
     const cell = page.locator(`#results tr[data-id="${DOC_ID}"] .version`)

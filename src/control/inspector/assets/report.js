@@ -63,7 +63,7 @@ export class ReportView {
               row.granted.join(' '),
               row.leastPrivileged.join(' '),
               row.excess.join(' ')
-            ].map((cell) => h('td', {}, cell))
+            ].map((cell) => h('td', { className: 'lines' }, cell))
           )
         )
       )
