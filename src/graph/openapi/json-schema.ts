@@ -27,9 +27,17 @@ export class SchemaWriter {
   readonly components: Record<string, JsonSchema> = {}
 
   write(schema: TSchema, mode: SchemaMode): JsonSchema {
-    const title = schema.title
-    if (mode !== 'answer' || typeof title !== 'string') return this.#convert(schema, mode)
-    const written = this.#convert(schema, mode)
+    if (mode !== 'answer' || typeof schema.title !== 'string') return this.#convert(schema, mode)
+    return this.#named(schema.title, this.#convert(schema, mode))
+  }
+
+  /** A titled schema written exactly (e.g. the error envelope, complete in every answer), as a component. */
+  component(schema: TSchema): JsonSchema {
+    if (typeof schema.title !== 'string') throw new Error('A component needs a title.')
+    return this.#named(schema.title, this.#convert(schema, 'exact'))
+  }
+
+  #named(title: string, written: JsonSchema): JsonSchema {
     const known = this.components[title]
     if (known !== undefined && !isDeepStrictEqual(known, written))
       throw new Error(`Two different schemas are titled ${title}.`)

@@ -21,7 +21,7 @@ export function errorAnswers(
   scope: string,
   causes: Record<string, string>
 ): Responses {
-  const envelope = components.schemas.write(ODataErrorSchema, 'answer')
+  const envelope = components.schemas.component(ODataErrorSchema)
   return Object.fromEntries(
     Object.entries(causes).map(([status, description]) => [
       status,

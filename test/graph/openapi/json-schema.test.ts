@@ -4,6 +4,7 @@ import { Components } from '../../../src/graph/openapi/components.js'
 import { SchemaWriter } from '../../../src/graph/openapi/json-schema.js'
 import { NullableDateTimeOffset } from '../../../src/model/edm.js'
 import { LifecycleWorkflowProcessingStatus } from '../../../src/model/enums.js'
+import { ODataErrorSchema } from '../../../src/model/odata.js'
 import { TaskSchema } from '../../../src/model/task.js'
 
 describe('SchemaWriter: TypeBox schemas as OpenAPI 3.1 takes them', () => {
@@ -66,6 +67,15 @@ describe('SchemaWriter: TypeBox schemas as OpenAPI 3.1 takes them', () => {
     const task = writer.components['microsoft.graph.identityGovernance.task'] ?? {}
     expect(task.required).toBeUndefined()
     expect(task.additionalProperties).toBeUndefined()
+  })
+
+  it('writes a component exactly when asked: the error envelope is complete in every answer', () => {
+    const writer = new SchemaWriter()
+    expect(writer.component(ODataErrorSchema)).toEqual({
+      $ref: '#/components/schemas/microsoft.graph.ODataErrors.ODataError'
+    })
+    expect(writer.components['microsoft.graph.ODataErrors.ODataError']?.required).toEqual(['error'])
+    expect(() => writer.component(Type.Object({}))).toThrow('A component needs a title.')
   })
 
   it('refuses two different schemas under one title, and two different parts under one name', () => {
