@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs'
 import closeWithGrace from 'close-with-grace'
 import { CONFIG_FLAGS, type Config, ConfigError, describeOptions, loadConfig, optionLabel } from './config.js'
 import { checkNpmKeptFlags } from './npm-script-flags.js'
+import { packageVersion } from './package-version.js'
 import { buildServer } from './server.js'
 import { FixtureError } from './store/seed/load-fixtures.js'
 import { certificateNames } from './tls/certificate.js'
@@ -34,13 +34,6 @@ Exit codes:
      fixtures that cannot be read or fail the schema, TLS options or files that cannot be used,
      a port in use or a host that cannot be listened on, a Redis (--redis-url) that cannot be used
 `
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-    version: string
-  }
-  return pkg.version
-}
 
 function fail(message: string, code: number): never {
   process.stderr.write(`graph-lifecycle-mock: ${message}\n`)
@@ -105,7 +98,7 @@ async function main(argv: string[]): Promise<void> {
     return
   }
   if (argv.includes('--version')) {
-    process.stdout.write(`${version()}\n`)
+    process.stdout.write(`${packageVersion()}\n`)
     return
   }
   await serve(argv)

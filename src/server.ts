@@ -31,11 +31,13 @@ import { notFoundHandler, RouteTable } from './graph/errors/not-found.js'
 import { setGraphHeaders } from './graph/http/headers.js'
 import { compileValidator } from './graph/http/validator-compiler.js'
 import { notEmulatedPaths } from './graph/not-emulated/not-emulated-paths.js'
+import { buildOpenApiDocument } from './graph/openapi/openapi-document.js'
 import { graphFallbackPlugin, graphPlugin } from './graph/plugin.js'
 import { GraphRoutes } from './graph/routes/graph-routes.js'
 import { DEFAULT_LIMITS, nodeServerOptions, type ServerLimits, timeoutOptions } from './limits.js'
 import type { Report } from './model/control/report.js'
 import { API_VERSIONS } from './model/enums.js'
+import { packageVersion } from './package-version.js'
 import { RequestLog } from './request-log.js'
 import type { LifecycleStore } from './store/lifecycle-store.js'
 import { MemoryStore } from './store/memory-store.js'
@@ -207,7 +209,8 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     backend,
     adminKey: config.adminKey,
     certificate: deps.tls?.cert,
-    notFound
+    notFound,
+    openApiDocument: openApiDocumentOf(routes, config)
   })
   // The one place the test-control instruments reach into Graph: the journal sees every request of the Graph
   // scopes (with --journal-size 0 there is no journal), throttling and faults the routed ones once Graph's auth
@@ -237,6 +240,19 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   if (config.reportOut !== undefined)
     writeReportOnClose(app, config.reportOut, () => buildReport(journal, routeFacts))
   return app
+}
+
+/** The OpenAPI document, built from the route table on first use (every route is registered by then). */
+function openApiDocumentOf(routes: RouteTable, config: Config): () => object {
+  let document: object | undefined
+  return () => {
+    document ??= buildOpenApiDocument(routes, {
+      version: packageVersion(),
+      auth: config.auth,
+      adminKey: config.adminKey !== ''
+    })
+    return document
+  }
 }
 
 /** `--report-out`: the report, written once the last request has been answered (a failure is logged, not thrown). */

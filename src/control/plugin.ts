@@ -1,9 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
+import type { TSchema } from '@sinclair/typebox'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { GraphError } from '../graph/errors/graph-error.js'
+import { OpenApiDocumentSchema, TextSchema } from '../model/control/control-answers.js'
 import type { LifecycleStore } from '../store/lifecycle-store.js'
 import { faultRoutes } from './faults/fault-routes.js'
 import type { FaultRuleState } from './faults/fault-rule-state.js'
+import { inspectorRoutes } from './inspector/inspector-routes.js'
 import type { Journal } from './journal/journal.js'
 import { journalRoutes } from './journal/journal-routes.js'
 import { JournalStreams, type StreamSettings } from './journal/journal-stream.js'
@@ -35,6 +38,8 @@ export interface ControlOptions {
   certificate?: string
   /** Graph's answer to an unknown path, for unknown paths here too (which are not Graph requests to journal). */
   notFound: (request: FastifyRequest, reply: FastifyReply) => FastifyReply
+  /** The server's OpenAPI document (without `servers`), built from its route table once every route is in. */
+  openApiDocument: () => object
 }
 
 function digest(value: string): Buffer {
@@ -52,7 +57,10 @@ function requireAdminKey(adminKey: string) {
   }
 }
 
-type ProtectedOptions = Omit<ControlOptions, 'backend' | 'certificate' | 'notFound' | 'stream'> & {
+type ProtectedOptions = Omit<
+  ControlOptions,
+  'backend' | 'certificate' | 'notFound' | 'stream' | 'openApiDocument'
+> & {
   streams: JournalStreams
 }
 
@@ -68,17 +76,37 @@ async function protectedRoutes(app: FastifyInstance, options: ProtectedOptions) 
   await app.register(tokenRoutes)
 }
 
+const json = (schema: TSchema) => ({ content: { 'application/json': schema } })
+
 /**
- * The routes open even with an admin key: the health and readiness probes, and the certificate (when serving
- * HTTPS) that clients need to trust, for NODE_EXTRA_CA_CERTS or curl --cacert.
+ * The routes open even with an admin key: the health and readiness probes, the certificate (when serving HTTPS)
+ * that clients need to trust, for NODE_EXTRA_CA_CERTS or curl --cacert, the OpenAPI document and the inspector
+ * page (neither holds any data).
  */
-async function openRoutes(app: FastifyInstance, options: Pick<ControlOptions, 'certificate' | 'backend'>) {
-  const { certificate, backend } = options
-  await app.register(probeRoutes, { backend })
-  app.get('/ca.pem', async function caCertificate(_request, reply) {
-    if (certificate === undefined) throw GraphError.tlsOff()
-    return reply.type('application/x-pem-file').send(certificate)
+async function openRoutes(
+  app: FastifyInstance,
+  options: Pick<ControlOptions, 'certificate' | 'backend' | 'openApiDocument' | 'notFound' | 'adminKey'>
+) {
+  await app.register(probeRoutes, { backend: options.backend })
+  const certificate = {
+    summary: 'The certificate the mock serves HTTPS with (--tls)',
+    open: true,
+    errors: { 404: 'The mock serves plain HTTP (started without --tls)' },
+    answer: { content: { 'application/x-pem-file': TextSchema } }
+  }
+  app.get('/ca.pem', { config: { openapi: certificate } }, async function caCertificate(_request, reply) {
+    if (options.certificate === undefined) throw GraphError.tlsOff()
+    return reply.type('application/x-pem-file').send(options.certificate)
   })
+  const openapi = {
+    summary: 'This OpenAPI 3.1 document',
+    open: true,
+    answer: json(OpenApiDocumentSchema)
+  }
+  app.get('/openapi.json', { config: { openapi } }, async function openApiDocument(request) {
+    return { ...options.openApiDocument(), servers: [{ url: `${request.protocol}://${request.host}` }] }
+  })
+  await app.register(inspectorRoutes, { notFound: options.notFound, adminKey: options.adminKey !== '' })
 }
 
 /** The `/_mock` scope: test control, outside Graph's auth, never throttled or faulted. */
@@ -91,7 +119,14 @@ export async function controlPlugin(app: FastifyInstance, options: ControlOption
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
     body === '' ? done(null, undefined) : parseJson(request, body as string, done)
   )
-  await app.register(openRoutes, { certificate: options.certificate, backend: options.backend })
+  const { certificate, backend, openApiDocument, notFound } = options
+  await app.register(openRoutes, {
+    certificate,
+    backend,
+    openApiDocument,
+    notFound,
+    adminKey: options.adminKey
+  })
   const streams = new JournalStreams(options.journal, options.stream)
   // Open streams would hold shutdown up until they end: end them first.
   app.addHook('preClose', (done) => {

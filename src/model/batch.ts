@@ -1,13 +1,11 @@
 import { type Static, Type } from '@sinclair/typebox'
+import { anyCase } from './enums.js'
 
 /** Graph's limit: "JSON batch requests are currently limited to 20 individual requests." */
 export const MAX_BATCH_REQUESTS = 20
 
 /** The methods a request inside a batch may use, in any case. */
 export const BATCH_METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const
-
-/** `GET` → `[Gg][Ee][Tt]`: JSON Schema patterns have no case-insensitive flag. */
-const anyCase = (word: string) => [...word].map((letter) => `[${letter}${letter.toLowerCase()}]`).join('')
 
 // What an HTTP/1.1 header may hold: a token as the name, visible Latin-1 text as the value.
 const HEADER_NAME = "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"

@@ -12,6 +12,10 @@ export const UNKNOWN_FUTURE_VALUE = 'unknownFutureValue'
 
 const NAMESPACE = 'microsoft.graph.identityGovernance'
 
+/** `GET` → `[Gg][Ee][Tt]`: JSON Schema patterns have no case-insensitive flag. */
+export const anyCase = (word: string) =>
+  [...word].map((letter) => `[${letter.toUpperCase()}${letter.toLowerCase()}]`).join('')
+
 /** An enum type of the Lifecycle Workflows namespace: its members in member-value order (as on beta). */
 export interface EnumType {
   typeName: string

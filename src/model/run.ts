@@ -15,21 +15,24 @@ export const RunFiguresSchema = Type.Object({
 export type RunFigures = Static<typeof RunFiguresSchema>
 
 /** `microsoft.graph.identityGovernance.run` as Graph writes it: `id`, then the properties alphabetically. */
-export const RunSchema = Type.Object({
-  id: Type.String(),
-  completedDateTime: NullableDateTimeOffset,
-  failedTasksCount: Int32,
-  failedUsersCount: Int32,
-  lastUpdatedDateTime: NullableDateTimeOffset,
-  processingStatus: LifecycleWorkflowProcessingStatus,
-  scheduledDateTime: DateTimeOffset,
-  startedDateTime: NullableDateTimeOffset,
-  successfulUsersCount: Int32,
-  totalTasksCount: Int32,
-  totalUnprocessedTasksCount: Int32,
-  totalUsersCount: Int32,
-  workflowExecutionType: WorkflowExecutionType
-})
+export const RunSchema = Type.Object(
+  {
+    id: Type.String(),
+    completedDateTime: NullableDateTimeOffset,
+    failedTasksCount: Int32,
+    failedUsersCount: Int32,
+    lastUpdatedDateTime: NullableDateTimeOffset,
+    processingStatus: LifecycleWorkflowProcessingStatus,
+    scheduledDateTime: DateTimeOffset,
+    startedDateTime: NullableDateTimeOffset,
+    successfulUsersCount: Int32,
+    totalTasksCount: Int32,
+    totalUnprocessedTasksCount: Int32,
+    totalUsersCount: Int32,
+    workflowExecutionType: WorkflowExecutionType
+  },
+  { title: 'microsoft.graph.identityGovernance.run' }
+)
 export type Run = Static<typeof RunSchema>
 
 const Id = Type.String({ minLength: 1 })
@@ -64,12 +67,15 @@ export const RunFixtureSchema = Type.Object(
 export type RunFixture = Static<typeof RunFixtureSchema>
 
 /** `microsoft.graph.identityGovernance.runSummary`, the answer of `runs/summary(...)`. */
-export const RunSummarySchema = Type.Object({
-  failedRuns: Int32,
-  failedTasks: Int32,
-  successfulRuns: Int32,
-  totalRuns: Int32,
-  totalTasks: Int32,
-  totalUsers: Int32
-})
+export const RunSummarySchema = Type.Object(
+  {
+    failedRuns: Int32,
+    failedTasks: Int32,
+    successfulRuns: Int32,
+    totalRuns: Int32,
+    totalTasks: Int32,
+    totalUsers: Int32
+  },
+  { title: 'microsoft.graph.identityGovernance.runSummary' }
+)
 export type RunSummary = Static<typeof RunSummarySchema>

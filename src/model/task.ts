@@ -25,7 +25,8 @@ export const TaskSchema = Type.Object(
     isEnabled: Type.Boolean(),
     taskDefinitionId: Type.String({ minLength: 1 })
   },
-  { additionalProperties: false }
+  // The title names the type in the OpenAPI description, as Graph's own description does.
+  { additionalProperties: false, title: 'microsoft.graph.identityGovernance.task' }
 )
 export type Task = Static<typeof TaskSchema>
 

@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox'
 import { DateTimeOffset, Int32, NullableDateTimeOffset } from './edm.js'
 import { LifecycleWorkflowProcessingStatus, WorkflowExecutionType } from './enums.js'
+import { TaskProcessingResultEntitySchema } from './task-processing-result.js'
 import { UserReferenceSchema, UserSchema } from './user.js'
 
 export const ENTITY_TYPE = 'microsoft.graph.identityGovernance.userProcessingResult'
@@ -55,6 +56,32 @@ export const UserProcessingResultResponseSchema = Type.Object({
   ]).properties,
   subject: Type.Optional(UserReferenceSchema)
 })
+
+/**
+ * A result as Graph's read paths write it (no `@odata.type`): the subject as `{ "id" }`, or the user under
+ * `$expand=subject`, and its task results under `$expand=taskProcessingResults`.
+ */
+export const UserProcessingResultEntitySchema = Type.Object(
+  {
+    ...Type.Omit(UserProcessingResultSchema, ['subject']).properties,
+    subject: Type.Optional(UserSchema),
+    taskProcessingResults: Type.Optional(Type.Array(TaskProcessingResultEntitySchema))
+  },
+  { title: ENTITY_TYPE }
+)
+
+/** `microsoft.graph.identityGovernance.userSummary`, the answer of `userProcessingResults/summary(...)`. */
+export const UserSummarySchema = Type.Object(
+  {
+    failedTasks: Int32,
+    failedUsers: Int32,
+    successfulUsers: Int32,
+    totalTasks: Int32,
+    totalUsers: Int32
+  },
+  { title: 'microsoft.graph.identityGovernance.userSummary' }
+)
+export type UserSummary = Static<typeof UserSummarySchema>
 
 const ODataType = Type.Optional(Type.Literal(ODATA_TYPE))
 // SDKs send back the context URL of an entity they read; Graph ignores it.

@@ -31,7 +31,7 @@ export const UserSchema = Type.Object(
     usageLocation: Type.Optional(NullableString),
     userPrincipalName: Type.Optional(NullableString)
   },
-  { additionalProperties: false }
+  { additionalProperties: false, title: 'microsoft.graph.user' }
 )
 export type User = Static<typeof UserSchema>
 

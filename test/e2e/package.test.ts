@@ -17,10 +17,24 @@ import { DOC_ID, validBody, WRITE } from '../helpers/graph-server.js'
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   name: string
+  version: string
   devDependencies: Record<string, string>
 }
 const INSTALL_TIMEOUT_MS = 240_000
 const STEP_TIMEOUT_MS = 60_000
+
+/**
+ * The dev dependencies production does not need too (the lockfile marks those `dev`): Ajv, say, is one of the
+ * tests' and also Fastify's.
+ */
+function devOnly(): string[] {
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { dev?: boolean }>
+  }
+  return Object.keys(PKG.devDependencies).filter(
+    (name) => lock.packages[`node_modules/${name}`]?.dev === true
+  )
+}
 
 interface Run {
   code: number | null
@@ -106,9 +120,7 @@ describe('the packed package, installed into an empty folder', () => {
     expect(
       packed.filter((path) => path.endsWith('.map') || (path.endsWith('.ts') && !path.endsWith('.d.ts')))
     ).toEqual([])
-    const installed = Object.keys(PKG.devDependencies).filter((name) =>
-      existsSync(join(app, 'node_modules', name))
-    )
+    const installed = devOnly().filter((name) => existsSync(join(app, 'node_modules', name)))
     expect(installed).toEqual([])
   })
 
@@ -126,7 +138,7 @@ describe('the packed package, installed into an empty folder', () => {
   )
 
   it(
-    'the binary serves a PATCH made with a token from its own token command, and the control API shows it',
+    'the binary serves a PATCH made with a token from its own token command, the control API shows it, and the inspector and OpenAPI document are served',
     async () => {
       const token = (await succeed('npx', [PKG.name, 'token', '--scopes', WRITE], app)).trim()
       expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]*$/)
@@ -143,6 +155,24 @@ describe('the packed package, installed into an empty folder', () => {
           workflowVersion: number
         }[]
         expect(records.find((record) => record.id === DOC_ID)?.workflowVersion).toBe(41)
+        // The inspector's files come from dist/, where the build copies them.
+        const page = await fetch(`${url}/_mock/`)
+        expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
+        expect(await page.text()).toContain('/_mock/inspector/app.js')
+        for (const file of [
+          'app.js',
+          'api.js',
+          'dom.js',
+          'journal.js',
+          'report.js',
+          'state.js',
+          'inspector.css'
+        ])
+          expect((await fetch(`${url}/_mock/inspector/${file}`)).status).toBe(200)
+        const document = (await (await fetch(`${url}/_mock/openapi.json`)).json()) as {
+          info: { version: string }
+        }
+        expect(document.info.version).toBe(PKG.version)
       } finally {
         child.kill('SIGTERM')
         const [code] = await once(child, 'exit')

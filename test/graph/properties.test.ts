@@ -23,9 +23,13 @@ function expectEntity(value: unknown): void {
   expect(Value.Check(UserProcessingResultSchema, entity)).toBe(true)
 }
 
-/** A 200 of the seed path is the entity; of the read paths, an OData JSON payload or a `$count`. */
+/**
+ * A 200 of the seed path is the entity; of the read paths, an OData JSON payload or a `$count`; of `/_mock`,
+ * the inspector page.
+ */
 function expectSuccessBody(url: string, response: LightMyRequestResponse): void {
   if (url.startsWith('/beta/workflowbase/')) expectEntity(response.json())
+  else if (String(response.headers['content-type']).startsWith('text/html')) expect(url).toContain('_mock')
   else if (url.split('?')[0]?.endsWith('/$count')) expect(response.body).toMatch(/^\d+$/)
   else expect(response.json()).toBeTypeOf('object')
 }

@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { TSchema } from '@sinclair/typebox'
+import { CountSchema, JournalEntriesSchema, TextSchema } from '../../model/control/control-answers.js'
 import { TenantQuerySchema } from '../../model/control/control-query.js'
 import { JournalQuerySchema, StreamQuerySchema } from '../../model/control/journal-entry.js'
 import type { Journal } from './journal.js'
@@ -20,19 +22,28 @@ export const journalRoutes: FastifyPluginAsyncTypebox<JournalRouteOptions> = asy
   app,
   { journal, streams }
 ) => {
-  const filtered = { schema: { querystring: JournalQuerySchema } }
+  const filtered = (summary: string, answer: TSchema) => ({
+    schema: { querystring: JournalQuerySchema },
+    config: { openapi: { summary, answer: { content: { 'application/json': answer } } } }
+  })
+  const list = filtered('The journal of Graph requests, filtered, oldest first', JournalEntriesSchema)
 
-  app.get('/requests', filtered, async function listRequests(request) {
+  app.get('/requests', list, async function listRequests(request) {
     return journal.list(request.query)
   })
 
-  app.get('/requests/count', filtered, async function countRequests(request) {
+  const count = filtered('How many journal entries pass the filters', CountSchema)
+  app.get('/requests/count', count, async function countRequests(request) {
     return { count: journal.count(request.query) }
   })
 
+  const stream = {
+    summary: 'The journal live, as server-sent events (one `request` event per entry)',
+    answer: { content: { 'text/event-stream': TextSchema } }
+  }
   app.get(
     '/requests/stream',
-    { schema: { querystring: StreamQuerySchema } },
+    { schema: { querystring: StreamQuerySchema }, config: { openapi: stream } },
     async function streamRequests(request, reply) {
       reply.hijack()
       streams.open(
@@ -44,9 +55,10 @@ export const journalRoutes: FastifyPluginAsyncTypebox<JournalRouteOptions> = asy
     }
   )
 
+  const clear = { summary: 'Empty the journal (?tenant=: that tenant only)', answer: { status: 204 } }
   app.delete(
     '/requests',
-    { schema: { querystring: TenantQuerySchema } },
+    { schema: { querystring: TenantQuerySchema }, config: { openapi: clear } },
     async function clearRequests(request, reply) {
       journal.clear(request.query.tenant)
       return reply.code(204).send()

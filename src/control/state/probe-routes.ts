@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { Health, Ready } from '../../model/control/health.js'
+import { type Health, HealthSchema, type Ready, ReadySchema } from '../../model/control/health.js'
 import type { BackendProbe } from './backend-probe.js'
 
 /**
@@ -7,11 +7,22 @@ import type { BackendProbe } from './backend-probe.js'
  * process runs, with the backend's state. `/ready` is readiness: 200 when requests can be served, else a 503.
  */
 export const probeRoutes: FastifyPluginAsyncTypebox<{ backend: BackendProbe }> = async (app, { backend }) => {
-  app.get('/health', async function health(): Promise<Health> {
+  const health = {
+    summary: 'Whether the mock is up, and the state of its backend',
+    open: true,
+    answer: { content: { 'application/json': HealthSchema } }
+  }
+  app.get('/health', { config: { openapi: health } }, async function health(): Promise<Health> {
     return backend.health()
   })
 
-  app.get('/ready', async function ready(): Promise<Ready> {
+  const ready = {
+    summary: 'Whether the mock can serve (503 while its Redis backend is out)',
+    open: true,
+    errors: { 503: 'The backend (Redis) cannot be used right now' },
+    answer: { content: { 'application/json': ReadySchema } }
+  }
+  app.get('/ready', { config: { openapi: ready } }, async function ready(): Promise<Ready> {
     await backend.checkReady()
     return { ready: true }
   })

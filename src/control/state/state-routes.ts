@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { GraphError } from '../../graph/errors/graph-error.js'
+import { RecordsSchema } from '../../model/control/control-answers.js'
 import { SeedRecordsSchema, TenantQuerySchema } from '../../model/control/control-query.js'
 import type { UserProcessingResult } from '../../model/user-processing-result.js'
 import { DEFAULT_TENANT, type ResultStore } from '../../store/result-store.js'
@@ -41,10 +42,26 @@ function readRecords(records: readonly UserProcessingResult[]): UserProcessingRe
  */
 export const stateRoutes: FastifyPluginAsyncTypebox<StateOptions> = async (app, options) => {
   const { store } = options
-  const read = { schema: { querystring: TenantQuerySchema } }
-  const write = { schema: { querystring: TenantQuerySchema, body: SeedRecordsSchema } }
+  const records = { content: { 'application/json': RecordsSchema } }
+  const read = (summary: string) => ({
+    schema: { querystring: TenantQuerySchema },
+    config: { openapi: { summary, answer: records } }
+  })
+  const write = (summary: string) => ({
+    schema: { querystring: TenantQuerySchema, body: SeedRecordsSchema },
+    config: { openapi: { summary, answer: records } }
+  })
+  const resetting = {
+    schema: { querystring: TenantQuerySchema },
+    config: {
+      openapi: {
+        summary: 'Back to the start-up state (?tenant=: that tenant only)',
+        answer: { status: 204 }
+      }
+    }
+  }
 
-  app.post('/reset', read, async function reset(request, reply) {
+  app.post('/reset', resetting, async function reset(request, reply) {
     const { tenant } = request.query
     // The instruments that may live in Redis first: when Redis is unreachable the reset fails before any change.
     await options.faults.reset(tenant)
@@ -56,17 +73,19 @@ export const stateRoutes: FastifyPluginAsyncTypebox<StateOptions> = async (app, 
     return reply.code(204).send()
   })
 
-  app.get('/userProcessingResults', read, async function listRecords(request) {
+  app.get('/userProcessingResults', read("The tenant's records"), async function listRecords(request) {
     return store.list(request.query.tenant ?? DEFAULT_TENANT)
   })
 
-  app.put('/userProcessingResults', write, async function replaceRecords(request) {
+  const replace = write("Replace the tenant's records")
+  app.put('/userProcessingResults', replace, async function replaceRecords(request) {
     const tenant = request.query.tenant ?? DEFAULT_TENANT
     await store.replace(tenant, readRecords(request.body))
     return store.list(tenant)
   })
 
-  app.post('/userProcessingResults', write, async function upsertRecords(request) {
+  const upsert = write('Upsert records (same id: replaced)')
+  app.post('/userProcessingResults', upsert, async function upsertRecords(request) {
     const tenant = request.query.tenant ?? DEFAULT_TENANT
     await store.upsert(tenant, readRecords(request.body))
     return store.list(tenant)

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
-import { type ReportQuery, ReportQuerySchema } from '../../model/control/report.js'
+import { TextSchema } from '../../model/control/control-answers.js'
+import { type ReportQuery, ReportQuerySchema, ReportSchema } from '../../model/control/report.js'
 import type { Journal } from '../journal/journal.js'
 import type { RouteFacts } from '../request-facts.js'
 import { buildReport } from './report.js'
@@ -21,7 +22,15 @@ function wantsMarkdown(request: FastifyRequest<{ Querystring: ReportQuery }>): b
 export const reportRoutes: FastifyPluginAsyncTypebox<ReportOptions> = async (app, { journal, routes }) => {
   app.get(
     '/report',
-    { schema: { querystring: ReportQuerySchema } },
+    {
+      schema: { querystring: ReportQuerySchema },
+      config: {
+        openapi: {
+          summary: "Findings about the clients' behaviour, the permissions report, the unmatched requests",
+          answer: { content: { 'application/json': ReportSchema, 'text/markdown': TextSchema } }
+        }
+      }
+    },
     async function getReport(request, reply) {
       const report = buildReport(journal, routes, request.query.tenant)
       if (!wantsMarkdown(request)) return report

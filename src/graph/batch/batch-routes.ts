@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { BatchResponseItem } from '../../model/batch.js'
+import { BatchRequestBodySchema, BatchResponseBodySchema, type BatchResponseItem } from '../../model/batch.js'
 import { TOKEN_ONLY } from '../auth/permissions.js'
 import { batchMessages } from '../errors/batch-messages.js'
 import { GraphError } from '../errors/graph-error.js'
@@ -18,7 +18,15 @@ export async function batchRoutes(app: FastifyInstance) {
   // The scope's prefix is the version: `/beta`, or `/v1.0` for a scope registered there.
   const version = app.prefix
 
-  app.post('/$batch', { config: { permissions: TOKEN_ONLY } }, async function runBatch(request, reply) {
+  const config = {
+    permissions: TOKEN_ONLY,
+    openapi: {
+      summary: 'JSON batching: up to 20 requests in one, each answered as it would be alone',
+      body: BatchRequestBodySchema,
+      answer: { content: { 'application/json': BatchResponseBodySchema } }
+    }
+  }
+  app.post('/$batch', { config }, async function runBatch(request, reply) {
     // A batch that is itself a request of a batch: Graph allows no nesting.
     const enclosing = batchLinkOf(request)
     if (enclosing !== null) throw GraphError.badRequest(batchMessages.nested(enclosing.id))

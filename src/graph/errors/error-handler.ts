@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify'
+import type { ODataError } from '../../model/odata.js'
 import { fieldOf } from '../../model/schema-check.js'
 import { RedisUnavailableError } from '../../store/redis/redis-unavailable.js'
 import { clientRequestId, setGraphHeaders } from '../http/headers.js'
@@ -55,7 +56,7 @@ function innerErrorDate(): string {
 }
 
 /** Graph's error envelope; the only place an error body is built. */
-export function errorEnvelope(error: GraphError, requestId: string, clientRequestId: string) {
+export function errorEnvelope(error: GraphError, requestId: string, clientRequestId: string): ODataError {
   const details = error.details.length > 0 ? { details: error.details } : {}
   return {
     error: {

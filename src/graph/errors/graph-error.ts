@@ -1,11 +1,8 @@
+import type { ErrorDetail } from '../../model/odata.js'
 import { batchMessages } from './batch-messages.js'
 
 /** One entry of Graph's `error.details`. */
-export interface GraphErrorDetail {
-  code: string
-  message: string
-  target: string
-}
+export type GraphErrorDetail = ErrorDetail
 
 /**
  * An error as Microsoft Graph reports it. Handlers throw these; the error handler alone turns them into

@@ -1,6 +1,7 @@
-import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify'
+import type { FastifyReply, FastifyRequest, FastifySchema, RouteOptions } from 'fastify'
 import { authorize } from '../auth/authorize.js'
 import type { QueryTarget } from '../odata/query-options.js'
+import type { RouteDoc } from '../openapi/route-doc.js'
 import { sendGraphError } from './error-handler.js'
 import { GraphError } from './graph-error.js'
 
@@ -23,7 +24,13 @@ export interface RouteInfo {
   /** The permissions of which a token must hold one, least privileged first. */
   permissions: readonly string[]
   queryTarget: QueryTarget | undefined
+  /** Fastify's validation schemas of the route (`body`, `querystring`), for its OpenAPI description. */
+  schema: FastifySchema | undefined
+  doc: RouteDoc | undefined
 }
+
+/** A not-emulated path with its full pattern (keys as `:name`), e.g. `/beta/identityGovernance/…/settings`. */
+export type NotEmulatedRoute = NotEmulatedPath & { url: string }
 
 interface KnownPath {
   segments: readonly string[]
@@ -41,16 +48,19 @@ type Resolution = { allow: string[] } | { unknownSegment: string } | { notEmulat
  */
 export class RouteTable {
   readonly #routes: RouteInfo[] = []
+  readonly #notEmulated: NotEmulatedRoute[] = []
   readonly #paths: KnownPath[] = []
 
-  add(route: Pick<RouteOptions, 'method' | 'url' | 'config'>): void {
+  add(route: Pick<RouteOptions, 'method' | 'url' | 'config' | 'schema'>): void {
     if (route.url.includes('*')) return
     const info: RouteInfo = {
       url: route.url,
       methods: [route.method].flat(),
       segments: splitPath(route.url.toLowerCase()),
       permissions: route.config?.permissions ?? [],
-      queryTarget: route.config?.queryTarget
+      queryTarget: route.config?.queryTarget,
+      schema: route.schema,
+      doc: route.config?.openapi
     }
     this.#routes.push(info)
     this.#paths.push(info)
@@ -61,11 +71,17 @@ export class RouteTable {
     return this.#routes
   }
 
+  /** The paths that answer 501, in the order they were added. */
+  get notEmulated(): readonly NotEmulatedRoute[] {
+    return this.#notEmulated
+  }
+
   /** Paths below `prefix` (a Graph scope such as `/beta`) that answer 501. */
   addNotEmulated(prefix: string, paths: readonly NotEmulatedPath[]): void {
     for (const notEmulated of paths) {
-      const segments = splitPath(`${prefix}${notEmulated.path}`.toLowerCase())
-      this.#paths.push({ segments, methods: [notEmulated.method], notEmulated })
+      const url = `${prefix}${notEmulated.path}`
+      this.#notEmulated.push({ ...notEmulated, url })
+      this.#paths.push({ segments: splitPath(url.toLowerCase()), methods: [notEmulated.method], notEmulated })
     }
   }
 

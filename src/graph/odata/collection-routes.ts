@@ -1,3 +1,4 @@
+import type { TSchema } from '@sinclair/typebox'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { type View, viewOf } from '../http/api-version.js'
 import { parseCollectionQuery, parseCountQuery, parseEntityQuery } from './collection-query.js'
@@ -16,6 +17,8 @@ export interface CollectionSpec<T extends object> {
   itemPermissions?: readonly string[]
   /** Items per page when the client sends no $top. */
   pageSize: number
+  /** The entity as Graph writes it (the schema of the OpenAPI description). */
+  entity: TSchema
   table(view: View): PropertyTable<T>
   /** The entity-set path `@odata.context` names, from the path parameters of the collection (not the key). */
   contextPath(params: Record<string, string>): string
@@ -23,17 +26,17 @@ export interface CollectionSpec<T extends object> {
   list(request: FastifyRequest, view: View, expand: readonly string[]): Promise<T[]>
   /** One entity by its key; a missing one (or parent) is a 404. */
   item(request: FastifyRequest, view: View, expand: readonly string[], key: string): Promise<T>
-  /**
-   * A function bound to the collection, addressed where a key would be (`summary(…)`): answers and returns the
-   * reply when the segment calls it, `undefined` when the segment is a key.
-   */
-  boundFunction?(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    segment: string
-  ): Promise<FastifyReply> | undefined
+  /** A function bound to the collection, addressed where a key would be (`summary(…)`). */
+  boundFunction?: BoundFunction
   /** Properties a page leaves out unless $select names them, as Graph's list does. */
   listOmits?: readonly string[]
+}
+
+export interface BoundFunction {
+  /** What the function answers. */
+  result: TSchema
+  /** Answers and returns the reply when the segment calls the function, `undefined` when the segment is a key. */
+  answer(request: FastifyRequest, reply: FastifyReply, segment: string): Promise<FastifyReply> | undefined
 }
 
 function omit(entity: object, names: readonly string[]): object {
@@ -46,12 +49,19 @@ function omit(entity: object, names: readonly string[]): object {
  * methods get the 405 of the route table.
  */
 export function collectionRoutes<T extends object>(app: FastifyInstance, spec: CollectionSpec<T>): void {
-  // The routes' permissions, and what each one's query string addresses (the journal's verification reads both).
-  const config = (queryTarget: QueryTarget, permissions = spec.permissions) => ({
-    config: { permissions, queryTarget }
+  // The routes' permissions, and what each one's query string addresses (the journal's verification reads both),
+  // and their OpenAPI description.
+  const name = spec.path.split('/').at(-1)
+  const config = (queryTarget: QueryTarget, summary: string, permissions = spec.permissions) => ({
+    config: {
+      permissions,
+      queryTarget,
+      openapi: { summary, entity: spec.entity, functionResult: spec.boundFunction?.result }
+    }
   })
+  const item = spec.boundFunction === undefined ? 'Get one by key' : 'Get one by key, or call summary(…)'
 
-  app.get(spec.path, config('collection'), async function listCollection(request, reply) {
+  app.get(spec.path, config('collection', `List ${name}`), async function listCollection(request, reply) {
     const view = viewOf(request)
     const plan = parseCollectionQuery(rawQuery(request), spec.table(view))
     const entities = await spec.list(request, view, plan.expand)
@@ -65,19 +75,23 @@ export function collectionRoutes<T extends object>(app: FastifyInstance, spec: C
     })
   })
 
-  app.get(`${spec.path}/$count`, config('count'), async function countCollection(request, reply) {
-    const view = viewOf(request)
-    const { filter } = parseCountQuery(rawQuery(request), spec.table(view))
-    const entities = await spec.list(request, view, [])
-    return sendCount(reply, filter === undefined ? entities.length : entities.filter(filter).length)
-  })
+  app.get(
+    `${spec.path}/$count`,
+    config('count', `Count ${name}`),
+    async function countCollection(request, reply) {
+      const view = viewOf(request)
+      const { filter } = parseCountQuery(rawQuery(request), spec.table(view))
+      const entities = await spec.list(request, view, [])
+      return sendCount(reply, filter === undefined ? entities.length : entities.filter(filter).length)
+    }
+  )
 
   app.get(
     `${spec.path}/:${spec.itemParam}`,
-    config('entity', spec.itemPermissions),
+    config('entity', `${item} of ${name}`, spec.itemPermissions),
     async function getCollectionItem(request, reply) {
       const { [spec.itemParam]: segment = '', ...parent } = request.params as Record<string, string>
-      const called = spec.boundFunction?.(request, reply, segment)
+      const called = spec.boundFunction?.answer(request, reply, segment)
       if (called !== undefined) return called
       const view = viewOf(request)
       const { select, expand } = parseEntityQuery(rawQuery(request), spec.table(view))

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { ODataPage } from '../../model/odata.js'
 import { asOData } from '../http/headers.js'
 import type { CollectionQuery } from './collection-query.js'
 import { applyQuery, nextLinkFor } from './paging.js'
@@ -24,12 +25,13 @@ export function sendPage<T extends object>(
   const present = options.present ?? ((entity: T) => entity)
   const { plan } = options
   const { page, total, nextSkiptoken } = applyQuery(options.entities, plan, options.pageSize)
-  return asOData(reply).send({
+  const body: ODataPage = {
     '@odata.context': contextUrl(request, options.contextPath, plan.select),
     ...(plan.count ? { '@odata.count': total } : {}),
     ...(nextSkiptoken === undefined ? {} : { '@odata.nextLink': nextLinkFor(request, nextSkiptoken) }),
     value: page.map((entity) => selectProperties(present(entity), plan.select, plan.expand))
-  })
+  }
+  return asOData(reply).send(body)
 }
 
 /** `/$count`: the number alone, as text, as Graph answers it. */

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { TRIGGER_AND_SCOPE } from '../../model/execution-conditions.js'
+import { UserProcessingResultEntitySchema } from '../../model/user-processing-result.js'
 import type { StoredWorkflow } from '../../store/world.js'
 import { WORKFLOW_READ_PERMISSIONS } from '../auth/permissions.js'
 import { GraphError } from '../errors/graph-error.js'
@@ -35,6 +36,7 @@ export async function executionScopeRoutes(app: FastifyInstance, { store, pageSi
       itemParam: 'resultId',
       permissions: WORKFLOW_READ_PERMISSIONS,
       pageSize,
+      entity: UserProcessingResultEntitySchema,
       table: resultQueryTable,
       contextPath: (params) => `${scopePath(scopeOf(params, deleted))}/executionScope`,
       async list(request, view, expand) {

@@ -18,10 +18,16 @@ interface PatchContext {
   includeUnknownEnumMembers: boolean
 }
 
+/** The body a PATCH takes in each mode (and its OpenAPI description shows). */
+export const PATCH_BODY_SCHEMAS: Readonly<Record<PatchMode, TObject>> = {
+  strict: StrictPatchBodySchema,
+  partial: PartialPatchBodySchema
+}
+
 // Compiled once: the whole-body check is the fast path, the per-property checks explain a failure.
 const bodies = {
-  strict: compileBody(StrictPatchBodySchema),
-  partial: compileBody(PartialPatchBodySchema)
+  strict: compileBody(PATCH_BODY_SCHEMAS.strict),
+  partial: compileBody(PATCH_BODY_SCHEMAS.partial)
 }
 
 function compileBody(schema: TObject) {

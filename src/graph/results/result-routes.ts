@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { UserProcessingResultEntitySchema, UserSummarySchema } from '../../model/user-processing-result.js'
 import { REPORT_READ_PERMISSIONS } from '../auth/permissions.js'
 import { collectionRoutes } from '../odata/collection-routes.js'
 import { summaryFunction } from '../odata/summary-function.js'
@@ -21,6 +22,7 @@ export async function resultRoutes(app: FastifyInstance, { store, pageSize }: Tr
         itemParam: 'resultId',
         permissions: REPORT_READ_PERMISSIONS,
         pageSize,
+        entity: UserProcessingResultEntitySchema,
         table: resultQueryTable,
         contextPath: (params) => `${scopePath(scopeOf(params, deleted))}/userProcessingResults`,
         async list(request, view, expand) {
@@ -33,10 +35,8 @@ export async function resultRoutes(app: FastifyInstance, { store, pageSize }: Tr
           const result = await tree.result(request.tenant, { ...scope, resultId })
           return resultEntity({ store, tree, tenant: request.tenant, scope }, result, view, expand)
         },
-        boundFunction: summaryFunction(
-          'microsoft.graph.identityGovernance.userSummary',
-          async (request, window) =>
-            summarize(await tree.results(request.tenant, scopeOf(request.params, deleted)), window)
+        boundFunction: summaryFunction(UserSummarySchema, async (request, window) =>
+          summarize(await tree.results(request.tenant, scopeOf(request.params, deleted)), window)
         )
       })
     }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { UserSchema } from '../../model/user.js'
 import type { LifecycleStore } from '../../store/lifecycle-store.js'
 import { REPORT_READ_PERMISSIONS } from '../auth/permissions.js'
 import { resultScopeOf, resultSetRoutes } from '../tree/tree-paths.js'
@@ -11,7 +12,13 @@ export async function subjectRoutes(app: FastifyInstance, { store }: { store: Li
     for (const results of resultSetRoutes(workflow)) {
       app.get(
         `${results}/:resultId/subject`,
-        { config: { permissions: REPORT_READ_PERMISSIONS, queryTarget: 'entity' } },
+        {
+          config: {
+            permissions: REPORT_READ_PERMISSIONS,
+            queryTarget: 'entity',
+            openapi: { summary: 'Get the user a result processed', entity: UserSchema }
+          }
+        },
         async function getResultSubject(request, reply) {
           const result = await tree.result(request.tenant, resultScopeOf(request.params, deleted))
           return sendSubject(request, reply, result.subject)

@@ -1,19 +1,10 @@
-import type { UserProcessingResult } from '../../model/user-processing-result.js'
+import type { UserProcessingResult, UserSummary } from '../../model/user-processing-result.js'
 import { inWindow, type SummaryWindow } from '../odata/summary-params.js'
 
 /** How the summaries count a processing status: one rule for results and runs (the mock's, not Graph's). */
 export function outcomeOf(processingStatus: string): 'successful' | 'failed' | 'other' {
   if (processingStatus === 'completed') return 'successful'
   return processingStatus === 'failed' || processingStatus === 'completedWithErrors' ? 'failed' : 'other'
-}
-
-/** `microsoft.graph.identityGovernance.userSummary`, the return type of `summary(...)`. */
-export interface UserSummary {
-  failedTasks: number
-  failedUsers: number
-  successfulUsers: number
-  totalTasks: number
-  totalUsers: number
 }
 
 /**

@@ -7,7 +7,7 @@ import { GraphError } from '../errors/graph-error.js'
 import { viewOf } from '../http/api-version.js'
 import { asOData } from '../http/headers.js'
 import { wantsUnknownEnumMembers } from '../http/request-headers.js'
-import { type PatchMode, readPatchBody } from './patch-body.js'
+import { PATCH_BODY_SCHEMAS, type PatchMode, readPatchBody } from './patch-body.js'
 import { presentResult } from './present.js'
 
 export interface WorkflowBaseOptions {
@@ -17,6 +17,7 @@ export interface WorkflowBaseOptions {
 
 // Serialised by fast-json-stringify from the entity schema instead of JSON.stringify.
 const entityResponse = { 200: toSerializerSchema(UserProcessingResultResponseSchema) }
+const answer = { content: { 'application/json': UserProcessingResultResponseSchema } }
 
 interface ById {
   Params: { id: string }
@@ -31,7 +32,13 @@ export async function workflowBaseRoutes(app: FastifyInstance, { store, patchMod
 
   app.get<ById>(
     '/workflowBase/userProcessingResults/:id',
-    { config: { permissions: READ_PERMISSIONS }, schema: { response: entityResponse } },
+    {
+      config: {
+        permissions: READ_PERMISSIONS,
+        openapi: { summary: "Get a userProcessingResult (the seed page's draft path)", answer }
+      },
+      schema: { response: entityResponse }
+    },
     async function getSeedResult(request, reply) {
       const record = await store.get(request.tenant, request.params.id)
       if (record === undefined) throw GraphError.resourceNotFound(request.params.id)
@@ -41,7 +48,17 @@ export async function workflowBaseRoutes(app: FastifyInstance, { store, patchMod
 
   app.patch<ById>(
     '/workflowBase/userProcessingResults/:id',
-    { config: { permissions: WRITE_PERMISSIONS }, schema: { response: entityResponse } },
+    {
+      config: {
+        permissions: WRITE_PERMISSIONS,
+        openapi: {
+          summary: "Update a userProcessingResult (the seed page's draft path)",
+          body: PATCH_BODY_SCHEMAS[patchMode],
+          answer
+        }
+      },
+      schema: { response: entityResponse }
+    },
     async function patchSeedResult(request, reply) {
       const changes = readPatchBody(request.body, {
         mode: patchMode,

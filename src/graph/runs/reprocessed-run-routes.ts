@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { RunSchema } from '../../model/run.js'
 import { REPORT_READ_PERMISSIONS } from '../auth/permissions.js'
 import { GraphError } from '../errors/graph-error.js'
 import type { View } from '../http/api-version.js'
@@ -26,6 +27,7 @@ export async function reprocessedRunRoutes(app: FastifyInstance, { store, pageSi
         itemParam: 'reprocessedRunId',
         permissions: REPORT_READ_PERMISSIONS,
         pageSize,
+        entity: RunSchema,
         table: runQueryTable,
         contextPath: (params) => `${scopePath(scopeOf(params, deleted))}/reprocessedRuns`,
         list: (request, view) => reprocessed(request, view),

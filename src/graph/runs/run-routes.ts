@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { RunSchema, RunSummarySchema } from '../../model/run.js'
 import { REPORT_READ_PERMISSIONS } from '../auth/permissions.js'
 import { GraphError } from '../errors/graph-error.js'
 import { collectionRoutes } from '../odata/collection-routes.js'
@@ -22,6 +23,7 @@ export async function runRoutes(app: FastifyInstance, { store, pageSize }: TreeR
       itemParam: 'runId',
       permissions: REPORT_READ_PERMISSIONS,
       pageSize,
+      entity: RunSchema,
       table: runQueryTable,
       contextPath: (params) => `${scopePath(scopeOf(params, deleted))}/runs`,
       async list(request, view) {
@@ -38,13 +40,11 @@ export async function runRoutes(app: FastifyInstance, { store, pageSize }: TreeR
         if (run === undefined) throw GraphError.resourceNotFound(runId)
         return presentRun(run, view)
       },
-      boundFunction: summaryFunction(
-        'microsoft.graph.identityGovernance.runSummary',
-        async (request, window) =>
-          summarizeRuns(
-            await derivedRuns(store, request.tenant, await workflowOf(request.params, request.tenant)),
-            window
-          )
+      boundFunction: summaryFunction(RunSummarySchema, async (request, window) =>
+        summarizeRuns(
+          await derivedRuns(store, request.tenant, await workflowOf(request.params, request.tenant)),
+          window
+        )
       )
     })
   })

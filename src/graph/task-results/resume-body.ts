@@ -1,13 +1,13 @@
 import { OPERATION_STATUS_MEMBERS, OperationStatusType, UNKNOWN_FUTURE_VALUE } from '../../model/enums.js'
+import { CALLBACK_DATA_TYPE, ResumeBodySchema } from '../../model/task-processing-result.js'
 import type { ResumeOutcome } from '../../store/derive/resume.js'
 import { bodyMessages } from '../errors/body-messages.js'
 import { GraphError, type GraphErrorDetail } from '../errors/graph-error.js'
 
 type Outcome = ResumeOutcome['operationStatus']
 
-const CALLBACK_DATA = 'microsoft.graph.identityGovernance.customTaskExtensionCallbackData'
-const PARAMETERS = new Set(['data', 'source', 'type'])
-const DATA_PROPERTIES = new Set(['@odata.type', 'operationStatus'])
+const PARAMETERS = new Set(Object.keys(ResumeBodySchema.properties))
+const DATA_PROPERTIES = new Set(Object.keys(ResumeBodySchema.properties.data.properties))
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -64,13 +64,14 @@ export function readResumeBody(body: unknown): Outcome {
   const { data } = body
   let status: Outcome | undefined
   if (!isObject(data)) {
-    add('data', `The parameter 'data' is required: a ${CALLBACK_DATA} object with 'operationStatus'.`)
+    add('data', `The parameter 'data' is required: a ${CALLBACK_DATA_TYPE} object with 'operationStatus'.`)
   } else {
     for (const name of Object.keys(data)) {
-      if (!DATA_PROPERTIES.has(name)) add(`data.${name}`, bodyMessages.unknownProperty(name, CALLBACK_DATA))
+      if (!DATA_PROPERTIES.has(name))
+        add(`data.${name}`, bodyMessages.unknownProperty(name, CALLBACK_DATA_TYPE))
     }
     const type = data['@odata.type']
-    if (type !== undefined && type !== `#${CALLBACK_DATA}` && type !== CALLBACK_DATA) {
+    if (type !== undefined && type !== `#${CALLBACK_DATA_TYPE}` && type !== CALLBACK_DATA_TYPE) {
       add('data.@odata.type', bodyMessages.unresolvedType(shown(type)))
     }
     const read = operationStatusOf(data.operationStatus)

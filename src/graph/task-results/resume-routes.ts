@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { ResumeBodySchema } from '../../model/task-processing-result.js'
 import type { LifecycleStore } from '../../store/lifecycle-store.js'
 import { RESUME_PERMISSIONS } from '../auth/permissions.js'
 import { GraphError } from '../errors/graph-error.js'
@@ -25,7 +26,16 @@ export function resumeRoutes(app: FastifyInstance, { store, tree, deleted, path 
   for (const name of ACTION_NAMES) {
     app.post(
       `${path}/${name}`,
-      { config: { permissions: RESUME_PERMISSIONS } },
+      {
+        config: {
+          permissions: RESUME_PERMISSIONS,
+          openapi: {
+            summary: 'Resume a task result: a custom task extension reports its outcome',
+            body: ResumeBodySchema,
+            answer: { status: 204 }
+          }
+        }
+      },
       async function resumeTaskResult(request, reply) {
         const operationStatus = readResumeBody(request.body)
         const { taskResultId } = request.params as { taskResultId: string }

@@ -1,4 +1,7 @@
+import type { TSchema } from '@sinclair/typebox'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { TaskSchema } from '../../model/task.js'
+import { UserSchema } from '../../model/user.js'
 import { REPORT_READ_PERMISSIONS } from '../auth/permissions.js'
 import { GraphError } from '../errors/graph-error.js'
 import { viewOf } from '../http/api-version.js'
@@ -16,7 +19,11 @@ export function taskResultNavigationRoutes(
   app: FastifyInstance,
   { tree, deleted, path }: { tree: TreeReader; deleted: boolean; path: string }
 ): void {
-  const config = { permissions: REPORT_READ_PERMISSIONS, queryTarget: 'entity' as const }
+  const config = (summary: string, entity: TSchema) => ({
+    permissions: REPORT_READ_PERMISSIONS,
+    queryTarget: 'entity' as const,
+    openapi: { summary, entity }
+  })
   const rowOf = async (request: FastifyRequest) => {
     const { taskResultId } = request.params as { taskResultId: string }
     const rows = await tree.taskResults(request.tenant, scopeOf(request.params, deleted))
@@ -25,11 +32,16 @@ export function taskResultNavigationRoutes(
     return row
   }
 
-  app.get(`${path}/subject`, { config }, async function getTaskResultSubject(request, reply) {
-    return sendSubject(request, reply, (await rowOf(request)).result.subject)
-  })
+  app.get(
+    `${path}/subject`,
+    { config: config('Get the user a task result processed', UserSchema) },
+    async function getTaskResultSubject(request, reply) {
+      return sendSubject(request, reply, (await rowOf(request)).result.subject)
+    }
+  )
 
-  app.get(`${path}/task`, { config }, async function getTaskResultTask(request, reply) {
+  const taskConfig = { config: config('Get the task a task result ran', TaskSchema) }
+  app.get(`${path}/task`, taskConfig, async function getTaskResultTask(request, reply) {
     const view = viewOf(request)
     const { select } = parseEntityQuery(rawQuery(request), taskQueryTable(view))
     const { task, taskResult } = await rowOf(request)

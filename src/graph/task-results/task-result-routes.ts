@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { TaskProcessingResultEntitySchema } from '../../model/task-processing-result.js'
 import { REPORT_READ_PERMISSIONS } from '../auth/permissions.js'
 import { GraphError } from '../errors/graph-error.js'
 import { collectionRoutes } from '../odata/collection-routes.js'
@@ -22,6 +23,7 @@ export async function taskResultRoutes(app: FastifyInstance, { store, pageSize }
         itemParam: 'taskResultId',
         permissions: REPORT_READ_PERMISSIONS,
         pageSize,
+        entity: TaskProcessingResultEntitySchema,
         table: taskResultQueryTable,
         contextPath: (params) => `${scopePath(scopeOf(params, deleted))}/taskProcessingResults`,
         async list(request, view, expand) {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { TaskSchema } from '../../model/task.js'
 import { WORKFLOW_READ_PERMISSIONS } from '../auth/permissions.js'
 import { collectionRoutes } from '../odata/collection-routes.js'
 import { scopeOf, scopePath } from '../tree/tree-paths.js'
@@ -14,6 +15,7 @@ export async function taskRoutes(app: FastifyInstance, options: TreeRouteOptions
       itemParam: 'taskId',
       permissions: WORKFLOW_READ_PERMISSIONS,
       pageSize: options.pageSize,
+      entity: TaskSchema,
       table: taskQueryTable,
       contextPath: (params) => `${scopePath(scopeOf(params, deleted))}/tasks`,
       async list(request, view) {

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { WorkflowEntitySchema } from '../../model/workflow.js'
 import { WORKFLOW_LIST_PERMISSIONS, WORKFLOW_READ_PERMISSIONS } from '../auth/permissions.js'
 import { collectionRoutes } from '../odata/collection-routes.js'
 import { contextUrl } from '../odata/urls.js'
@@ -24,6 +25,7 @@ export async function workflowRoutes(app: FastifyInstance, { store, pageSize }: 
       permissions: deleted ? WORKFLOW_READ_PERMISSIONS : WORKFLOW_LIST_PERMISSIONS,
       itemPermissions: WORKFLOW_READ_PERMISSIONS,
       pageSize,
+      entity: WorkflowEntitySchema,
       table: workflowQueryTable,
       contextPath: () => workflowSetPath(deleted),
       listOmits: ['executionConditions', 'nextScheduleRunDateTime', ...(deleted ? [] : ['deletedDateTime'])],
