@@ -9,9 +9,11 @@ import type { FaultRuleState } from './control/faults/fault-rule-state.js'
 import { MemoryFaultRules } from './control/faults/memory-fault-rules.js'
 import { RedisFaultRules } from './control/faults/redis-fault-rules.js'
 import { startupFaultRules } from './control/faults/startup-fault-rules.js'
-import { Journal } from './control/journal/journal.js'
+import type { Classify, Journal } from './control/journal/journal.js'
 import { recordRequests } from './control/journal/journal-hook.js'
 import { DEFAULT_STREAM_SETTINGS, type StreamSettings } from './control/journal/journal-stream.js'
+import { MemoryJournal } from './control/journal/memory-journal.js'
+import { RedisJournal } from './control/journal/redis-journal.js'
 import { controlPlugin } from './control/plugin.js'
 import type { GraphProbe, RouteFacts } from './control/request-facts.js'
 import { type BackendProbe, MEMORY_BACKEND } from './control/state/backend-probe.js'
@@ -19,7 +21,8 @@ import { MemoryThrottleWindows } from './control/throttle/memory-throttle-window
 import { RedisThrottleWindows } from './control/throttle/redis-throttle-windows.js'
 import { throttleRequests } from './control/throttle/throttle-hook.js'
 import type { ThrottleWindows } from './control/throttle/throttle-windows.js'
-import { PageLinks } from './control/verify/page-links.js'
+import { MemoryPageLinks, type PageLinks } from './control/verify/page-links.js'
+import { RedisPageLinks } from './control/verify/redis-page-links.js'
 import { buildReport } from './control/verify/report.js'
 import { writeReportFile } from './control/verify/report-file.js'
 import { callerOf } from './graph/auth/caller.js'
@@ -104,6 +107,8 @@ interface Instruments {
   backend: BackendProbe
   faults: FaultRuleState
   throttle: ThrottleWindows | undefined
+  journal: Journal
+  pageLinks: PageLinks
   close(): Promise<void>
 }
 
@@ -120,25 +125,36 @@ async function connectRedis(url: string, prefix: string, log: RedisLog): Promise
   }
 }
 
-/** Fault rules and throttling windows in this process, or in Redis shared by replicas with `--redis-url`. */
-async function openInstruments(config: Config, log: RedisLog): Promise<Instruments> {
+/**
+ * Fault rules, throttling windows, the journal and the page links it hands out, in this process, or in Redis shared
+ * by replicas with `--redis-url`.
+ */
+async function openInstruments(config: Config, log: RedisLog, classify: Classify): Promise<Instruments> {
   const startup = startupFaultRules(config)
-  const { rateLimit, redisUrl } = config
+  const { rateLimit, redisUrl, journalSize } = config
   if (redisUrl === undefined) {
     return {
       backend: MEMORY_BACKEND,
       faults: new MemoryFaultRules(startup, config.seed),
       throttle: rateLimit === undefined ? undefined : new MemoryThrottleWindows(rateLimit),
+      journal: new MemoryJournal(journalSize, classify),
+      pageLinks: new MemoryPageLinks(),
       close: async () => undefined
     }
   }
   const redis = await connectRedis(redisUrl, config.redisPrefix, log)
   try {
+    const journal = new RedisJournal(redis, journalSize, classify)
     return {
       backend: redis,
       faults: await RedisFaultRules.open(redis, startup, config.seed, log),
       throttle: rateLimit === undefined ? undefined : new RedisThrottleWindows(redis, rateLimit),
-      close: () => redis.close()
+      journal,
+      pageLinks: new RedisPageLinks(redis),
+      close: async () => {
+        await journal.close()
+        await redis.close()
+      }
     }
   } catch (error) {
     await redis.close()
@@ -181,11 +197,12 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   app.setErrorHandler(handleError)
   // Shared by the two scopes: the Graph scope feeds them, the control scope reads and resets them.
   const { probe, routeFacts } = graphFacts(routes)
-  const journal = new Journal(config.journalSize, (facts) =>
-    routeFacts.match(facts.method, facts.url, facts.routed)
+  const classify: Classify = (facts) => routeFacts.match(facts.method, facts.url, facts.routed)
+  const { backend, faults, throttle, journal, pageLinks, close } = await openInstruments(
+    config,
+    app.log,
+    classify
   )
-  const pageLinks = new PageLinks()
-  const { backend, faults, throttle, close } = await openInstruments(config, app.log)
   app.addHook('onClose', close)
 
   await app.register(cors, {
@@ -240,10 +257,10 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
 }
 
 /** `--report-out`: the report, written once the last request has been answered (a failure is logged, not thrown). */
-function writeReportOnClose(app: FastifyInstance, file: string, report: () => Report): void {
+function writeReportOnClose(app: FastifyInstance, file: string, report: () => Promise<Report>): void {
   app.addHook('onClose', async () => {
     try {
-      await writeReportFile(file, report())
+      await writeReportFile(file, await report())
       app.log.info(`report written to ${file}`)
     } catch (error) {
       app.log.error({ err: error }, `could not write the report to ${file}`)

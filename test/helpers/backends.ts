@@ -3,11 +3,17 @@ import type { Config } from '../../src/config.js'
 import type { FaultRuleState } from '../../src/control/faults/fault-rule-state.js'
 import { MemoryFaultRules } from '../../src/control/faults/memory-fault-rules.js'
 import { RedisFaultRules } from '../../src/control/faults/redis-fault-rules.js'
+import type { Journal } from '../../src/control/journal/journal.js'
+import { MemoryJournal } from '../../src/control/journal/memory-journal.js'
+import { RedisJournal } from '../../src/control/journal/redis-journal.js'
 import { MemoryThrottleWindows } from '../../src/control/throttle/memory-throttle-windows.js'
 import { RedisThrottleWindows } from '../../src/control/throttle/redis-throttle-windows.js'
 import type { RateLimit, ThrottleWindows } from '../../src/control/throttle/throttle-windows.js'
+import { MemoryPageLinks, type PageLinks } from '../../src/control/verify/page-links.js'
+import { RedisPageLinks } from '../../src/control/verify/redis-page-links.js'
 import type { NamedFaultRule } from '../../src/model/control/fault-rule.js'
 import { RedisConnection, type RedisLog } from '../../src/store/redis/redis-connection.js'
+import { CLASSIFY } from './journal-records.js'
 import { type RedisServer, startRedisServer } from './redis-server.js'
 
 /** Where a suite keeps the shared state: each test runs once per backend (describe.each). */
@@ -17,6 +23,9 @@ export interface Backend {
   config(): Partial<Config>
   faultRules(startup?: readonly NamedFaultRule[], defaultSeed?: number): Promise<FaultRuleState>
   throttleWindows(limit: RateLimit): Promise<ThrottleWindows>
+  /** A journal that classifies requests as test/helpers/journal-records.ts does. */
+  journal(capacity: number): Promise<Journal>
+  pageLinks(): Promise<PageLinks>
 }
 
 export const SILENT_LOG: RedisLog = { info: () => undefined, warn: () => undefined }
@@ -29,10 +38,12 @@ export function bothBackends(): Backend[] {
   let server: RedisServer | undefined
   let deployments = 0
   const connections: RedisConnection[] = []
+  const closing: (() => Promise<void>)[] = []
   beforeAll(async () => {
     server = await startRedisServer()
   })
   afterEach(async () => {
+    for (const close of closing.splice(0)) await close()
     for (const connection of connections.splice(0)) await connection.close()
   })
   afterAll(async () => {
@@ -48,19 +59,29 @@ export function bothBackends(): Backend[] {
     connections.push(connection)
     return connection
   }
+  const redisJournal = (connection: RedisConnection, capacity: number) => {
+    const journal = new RedisJournal(connection, capacity, CLASSIFY)
+    closing.push(() => journal.close())
+    return journal
+  }
+
   return [
     {
       name: 'memory',
       config: () => ({}),
       faultRules: async (startup = [], defaultSeed = 0) => new MemoryFaultRules(startup, defaultSeed),
-      throttleWindows: async (limit) => new MemoryThrottleWindows(limit)
+      throttleWindows: async (limit) => new MemoryThrottleWindows(limit),
+      journal: async (capacity) => new MemoryJournal(capacity, CLASSIFY),
+      pageLinks: async () => new MemoryPageLinks()
     },
     {
       name: 'redis',
       config: redisOptions,
       faultRules: async (startup = [], defaultSeed = 0) =>
         RedisFaultRules.open(await connect(), startup, defaultSeed, SILENT_LOG),
-      throttleWindows: async (limit) => new RedisThrottleWindows(await connect(), limit)
+      throttleWindows: async (limit) => new RedisThrottleWindows(await connect(), limit),
+      journal: async (capacity) => redisJournal(await connect(), capacity),
+      pageLinks: async () => new RedisPageLinks(await connect())
     }
   ]
 }

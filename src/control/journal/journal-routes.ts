@@ -23,24 +23,18 @@ export const journalRoutes: FastifyPluginAsyncTypebox<JournalRouteOptions> = asy
   const filtered = { schema: { querystring: JournalQuerySchema } }
 
   app.get('/requests', filtered, async function listRequests(request) {
-    return journal.list(request.query)
+    return (await journal.records(request.query)).map((record) => record.entry)
   })
 
   app.get('/requests/count', filtered, async function countRequests(request) {
-    return { count: journal.count(request.query) }
+    return { count: (await journal.records(request.query)).length }
   })
 
   app.get(
     '/requests/stream',
     { schema: { querystring: StreamQuerySchema } },
     async function streamRequests(request, reply) {
-      reply.hijack()
-      streams.open(
-        reply.raw,
-        reply.getHeaders(),
-        request.query,
-        lastEventId(request.headers['last-event-id'])
-      )
+      await streams.open(reply, request.query, lastEventId(request.headers['last-event-id']))
     }
   )
 
@@ -48,7 +42,7 @@ export const journalRoutes: FastifyPluginAsyncTypebox<JournalRouteOptions> = asy
     '/requests',
     { schema: { querystring: TenantQuerySchema } },
     async function clearRequests(request, reply) {
-      journal.clear(request.query.tenant)
+      await journal.clear(request.query.tenant)
       return reply.code(204).send()
     }
   )

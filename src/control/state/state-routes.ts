@@ -51,8 +51,8 @@ export const stateRoutes: FastifyPluginAsyncTypebox<StateOptions> = async (app, 
     await options.throttle?.clear(tenant)
     await store.reset(tenant)
     // The findings are read from the journal: they go with it.
-    options.journal.clear(tenant)
-    options.pageLinks.clear(tenant)
+    await options.journal.clear(tenant)
+    await options.pageLinks.clear(tenant)
     return reply.code(204).send()
   })
 

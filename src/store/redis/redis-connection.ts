@@ -25,7 +25,47 @@ export interface RedisLog {
   warn(message: string): void
 }
 
+/** One script to run with its keys and arguments, alone or as a step of `atomically`. */
+export interface ScriptCall {
+  script: LuaScript
+  keys: readonly string[]
+  args: readonly (string | number)[]
+}
+
+/** What a step of `atomically` returns to stop the steps after it: a list that starts with this. */
+export const REFUSED = 'refused'
+
 type ScriptCommand = (...keysAndArgs: (string | number)[]) => Promise<unknown>
+
+const QUIET: RedisLog = { info: () => undefined, warn: () => undefined }
+
+/**
+ * One script that runs several scripts' bodies in order, each with its own slice of KEYS and ARGV (ARGV[1..2n]
+ * give each step's key and argument counts). A step that answers a list starting with 'refused' stops it there,
+ * and that list is the answer; else the answer is 'done' followed by each step's answer.
+ */
+function composite(scripts: readonly LuaScript[]): string {
+  const steps = scripts.map(({ lua }) => `function(KEYS, ARGV)\n${lua}\nend`).join(',\n')
+  return `
+local function slice(list, from, count)
+  local part = {}
+  for i = 1, count do part[i] = list[from + i - 1] end
+  return part
+end
+local steps = {
+${steps}
+}
+local replies = { 'done' }
+local nextKey, nextArg = 1, 2 * #steps + 1
+for i, step in ipairs(steps) do
+  local keyCount, argCount = tonumber(ARGV[2 * i - 1]), tonumber(ARGV[2 * i])
+  local reply = step(slice(KEYS, nextKey, keyCount), slice(ARGV, nextArg, argCount))
+  if type(reply) == 'table' and reply[1] == '${REFUSED}' then return reply end
+  replies[i + 1] = reply or false
+  nextKey, nextArg = nextKey + keyCount, nextArg + argCount
+end
+return replies`
+}
 
 /** The URL as logs and messages show it: without the password. */
 function withoutPassword(url: string): string {
@@ -47,6 +87,7 @@ function literalGlob(text: string): string {
  */
 export class RedisConnection {
   readonly #client: Redis
+  readonly #url: string
   readonly #defined = new Set<string>()
   #lost = false
   #closing = false
@@ -54,11 +95,13 @@ export class RedisConnection {
 
   private constructor(
     client: Redis,
+    url: string,
     readonly where: string,
     readonly prefix: string,
     log: RedisLog
   ) {
     this.#client = client
+    this.#url = url
     client.on('error', (error: Error) => {
       // Each reconnection attempt repeats the error: say it once per outage.
       if (error.message === this.#lastError) return
@@ -109,7 +152,7 @@ export class RedisConnection {
       client.off('error', noteError)
     }
     connected = true
-    return new RedisConnection(client, where, prefix, log)
+    return new RedisConnection(client, url, where, prefix, log)
   }
 
   /** The connection's state as ioredis names it (`ready` when commands can be sent). */
@@ -161,6 +204,35 @@ export class RedisConnection {
       const command = Reflect.get(client, script.name) as ScriptCommand
       return command.call(client, ...keys, ...args)
     })
+  }
+
+  /**
+   * Runs the scripts as one (so atomically, and all or nothing when the connection drops), in order. A step that
+   * answers a list starting with REFUSED stops the steps after it (its own changes are its to avoid) and is the
+   * answer; else the answers of the steps, in order.
+   */
+  async atomically(calls: readonly ScriptCall[]): Promise<{ refused?: unknown[]; replies: unknown[] }> {
+    const name = `glmSteps_${calls.map(({ script }) => script.name).join('_')}`
+    if (!this.#defined.has(name)) {
+      this.#client.defineCommand(name, { lua: composite(calls.map(({ script }) => script)) })
+      this.#defined.add(name)
+    }
+    const counts = calls.flatMap(({ keys, args }) => [keys.length, args.length])
+    const keys = calls.flatMap((call) => call.keys)
+    const args = calls.flatMap((call) => call.args)
+    const reply = (await this.run((client) => {
+      const command = Reflect.get(client, name) as ScriptCommand
+      return command.call(client, keys.length, ...keys, ...counts, ...args)
+    })) as unknown[]
+    return reply[0] === REFUSED ? { refused: reply, replies: [] } : { replies: reply.slice(1) }
+  }
+
+  /**
+   * Another connection to the same Redis, for blocking reads (XREAD BLOCK) that would hold this one up. Quiet: this
+   * one reports the outages.
+   */
+  async duplicate(): Promise<RedisConnection> {
+    return RedisConnection.open(this.#url, this.prefix, QUIET)
   }
 
   /** Calls `listener` each time the connection is ready again after a loss. */
