@@ -12,7 +12,12 @@ import type { RateLimit, ThrottleWindows } from '../../src/control/throttle/thro
 import { MemoryPageLinks, type PageLinks } from '../../src/control/verify/page-links.js'
 import { RedisPageLinks } from '../../src/control/verify/redis-page-links.js'
 import type { NamedFaultRule } from '../../src/model/control/fault-rule.js'
+import type { UserProcessingResult } from '../../src/model/user-processing-result.js'
+import type { LifecycleStore } from '../../src/store/lifecycle-store.js'
+import { MemoryStore } from '../../src/store/memory-store.js'
 import { RedisConnection, type RedisLog } from '../../src/store/redis/redis-connection.js'
+import { RedisStore } from '../../src/store/redis/redis-store.js'
+import { type World, worldOfResults } from '../../src/store/world.js'
 import { CLASSIFY } from './journal-records.js'
 import { type RedisServer, startRedisServer } from './redis-server.js'
 
@@ -26,7 +31,15 @@ export interface Backend {
   /** A journal that classifies requests as test/helpers/journal-records.ts does. */
   journal(capacity: number): Promise<Journal>
   pageLinks(): Promise<PageLinks>
+  /** A store seeded with a world, or with results alone; with Redis, of a deployment of its own. */
+  store(
+    seed?: World | readonly UserProcessingResult[],
+    options?: { maxTenants?: number }
+  ): Promise<LifecycleStore>
 }
+
+const worldFrom = (seed: World | readonly UserProcessingResult[]): World =>
+  Array.isArray(seed) ? worldOfResults(seed) : (seed as World)
 
 export const SILENT_LOG: RedisLog = { info: () => undefined, warn: () => undefined }
 
@@ -72,7 +85,8 @@ export function bothBackends(): Backend[] {
       faultRules: async (startup = [], defaultSeed = 0) => new MemoryFaultRules(startup, defaultSeed),
       throttleWindows: async (limit) => new MemoryThrottleWindows(limit),
       journal: async (capacity) => new MemoryJournal(capacity, CLASSIFY),
-      pageLinks: async () => new MemoryPageLinks()
+      pageLinks: async () => new MemoryPageLinks(),
+      store: async (seed = [], options = {}) => new MemoryStore(seed, options)
     },
     {
       name: 'redis',
@@ -81,7 +95,8 @@ export function bothBackends(): Backend[] {
         RedisFaultRules.open(await connect(), startup, defaultSeed, SILENT_LOG),
       throttleWindows: async (limit) => new RedisThrottleWindows(await connect(), limit),
       journal: async (capacity) => redisJournal(await connect(), capacity),
-      pageLinks: async () => new RedisPageLinks(await connect())
+      pageLinks: async () => new RedisPageLinks(await connect()),
+      store: async (seed = [], options = {}) => new RedisStore(await connect(), worldFrom(seed), options)
     }
   ]
 }
