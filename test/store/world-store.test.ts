@@ -116,6 +116,13 @@ describe.each(bothBackends())('the workflow store ($name)', (backend) => {
       expect((await store.detailsOf('t', ['wait']))[0]?.taskProcessingResults).toEqual([])
     })
 
+    it('keeps the results the default workflow lists when a world without it is upserted', async () => {
+      const store = await backend.store(worldOf(DEFAULT_WORKFLOW_ID, [makeRecord('listed')]))
+      expect(await store.upsertWorld('t', other())).toBeUndefined()
+      expect(ids(await store.list('t'))).toEqual(['listed', 'x1'])
+      expect(ids(await store.resultsOf('t', DEFAULT_WORKFLOW_ID))).toEqual(['listed'])
+    })
+
     it('refuses an upsert that would give a kept result to a second workflow, changing nothing', async () => {
       const store = await backend.store(smallWorld())
       const before = await snapshot(store, 't')

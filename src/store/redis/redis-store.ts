@@ -61,7 +61,7 @@ export class RedisStore implements LifecycleStore {
 
   /** The seed as the scripts take it, made once. */
   #seedAsArgs(): string[] {
-    this.#seedArgs ??= worldArgs(worldIn(this.#seed))
+    this.#seedArgs ??= worldArgs(worldIn(this.#seed), true)
     return this.#seedArgs
   }
 
@@ -221,12 +221,12 @@ export class RedisStore implements LifecycleStore {
   }
 
   async replaceWorld(tenant: string, world: World): Promise<void> {
-    await this.#write(REPLACE_WORLD, tenant, worldArgs(world))
+    await this.#write(REPLACE_WORLD, tenant, worldArgs(world, true))
   }
 
   async upsertWorld(tenant: string, world: World): Promise<WorldConflict | undefined> {
     let onSeed: WorldConflict | undefined
-    const reply = await this.#write(UPSERT_WORLD, tenant, worldArgs(world), () => {
+    const reply = await this.#write(UPSERT_WORLD, tenant, worldArgs(world, false), () => {
       onSeed = conflictIn(this.#seed, world)
       return onSeed === undefined
     })
@@ -245,7 +245,7 @@ export class RedisStore implements LifecycleStore {
   restoreCall(worlds: ReadonlyMap<string, World>, tenant?: string): ScriptCall {
     const restored = [...worlds].filter(([name]) => tenant === undefined || name === tenant)
     const args = restored.flatMap(([name, world]) => {
-      const own = worldArgs(world)
+      const own = worldArgs(world, true)
       return [name, this.#start(name), String(own.length), ...own]
     })
     return {

@@ -19,9 +19,12 @@ export function resultsArgs(records: readonly UserProcessingResult[]): string[] 
   return [String(records.length), ...records.flatMap((record) => [record.id, JSON.stringify(record)])]
 }
 
-/** A world as arguments, with the default workflow first when it does not declare it (as the memory store does). */
-export function worldArgs(world: World): string[] {
-  const workflows = workflowsOf(world)
+/**
+ * A world as arguments; `withDefault` puts the default workflow first when the world does not declare it, as the
+ * memory store does for a world it is given whole (not for one it upserts).
+ */
+export function worldArgs(world: World, withDefault: boolean): string[] {
+  const workflows = withDefault ? workflowsOf(world) : world.workflows
   return [
     String(workflows.length),
     ...workflows.flatMap(({ workflow, tasks, runs, resultIds }) => [
