@@ -1,34 +1,27 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { GraphError } from '../graph/errors/graph-error.js'
-import type { LifecycleStore } from '../store/lifecycle-store.js'
 import { faultRoutes } from './faults/fault-routes.js'
-import type { FaultRuleState } from './faults/fault-rule-state.js'
-import type { Journal } from './journal/journal.js'
 import { journalRoutes } from './journal/journal-routes.js'
 import { JournalStreams, type StreamSettings } from './journal/journal-stream.js'
 import type { RouteFacts } from './request-facts.js'
 import type { BackendProbe } from './state/backend-probe.js'
+import type { MockState } from './state/mock-state.js'
 import { probeRoutes } from './state/probe-routes.js'
+import { snapshotRoutes } from './state/snapshot-routes.js'
 import { stateRoutes } from './state/state-routes.js'
 import { worldRoutes } from './state/world-routes.js'
-import type { ThrottleWindows } from './throttle/throttle-windows.js'
 import { tokenRoutes } from './token-routes.js'
-import type { PageLinks } from './verify/page-links.js'
 import { reportRoutes } from './verify/report-routes.js'
 
 export interface ControlOptions {
-  store: LifecycleStore
-  journal: Journal
-  /** The page links Graph handed out, forgotten with the rest of a tenant's state on reset. */
-  pageLinks: PageLinks
+  /** Records, fault rules, throttling windows, the journal and its page links: in memory, or Redis for replicas. */
+  state: MockState
   /** Graph's routes, for the report. */
   routes: RouteFacts
   stream: StreamSettings
-  faults: FaultRuleState
-  throttle: ThrottleWindows | undefined
-  /** Where the shared state is kept, for `/health` and `/ready`. */
-  backend: BackendProbe
+  /** `--state-file`, where `POST /snapshot/save` writes. */
+  stateFile: string | undefined
   /** Empty: no key needed. */
   adminKey: string
   /** The PEM the server presents over HTTPS, served at `/ca.pem`. */
@@ -52,15 +45,17 @@ function requireAdminKey(adminKey: string) {
   }
 }
 
-type ProtectedOptions = Omit<ControlOptions, 'backend' | 'certificate' | 'notFound' | 'stream'> & {
+type ProtectedOptions = Omit<ControlOptions, 'certificate' | 'notFound' | 'stream'> & {
   streams: JournalStreams
 }
 
 /** The control routes, behind the admin key when there is one (the journal's stream too: send it in the header). */
 async function protectedRoutes(app: FastifyInstance, options: ProtectedOptions) {
   if (options.adminKey !== '') app.addHook('onRequest', requireAdminKey(options.adminKey))
-  const { store, journal, pageLinks, routes, streams, faults, throttle } = options
-  await app.register(stateRoutes, { store, journal, pageLinks, faults, throttle })
+  const { state, stateFile, routes, streams } = options
+  const { store, journal, faults } = state
+  await app.register(stateRoutes, { state })
+  await app.register(snapshotRoutes, { state, stateFile })
   await app.register(worldRoutes, { store })
   await app.register(journalRoutes, { journal, streams })
   await app.register(reportRoutes, { journal, routes })
@@ -72,7 +67,7 @@ async function protectedRoutes(app: FastifyInstance, options: ProtectedOptions) 
  * The routes open even with an admin key: the health and readiness probes, and the certificate (when serving
  * HTTPS) that clients need to trust, for NODE_EXTRA_CA_CERTS or curl --cacert.
  */
-async function openRoutes(app: FastifyInstance, options: Pick<ControlOptions, 'certificate' | 'backend'>) {
+async function openRoutes(app: FastifyInstance, options: { certificate?: string; backend: BackendProbe }) {
   const { certificate, backend } = options
   await app.register(probeRoutes, { backend })
   app.get('/ca.pem', async function caCertificate(_request, reply) {
@@ -91,22 +86,13 @@ export async function controlPlugin(app: FastifyInstance, options: ControlOption
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
     body === '' ? done(null, undefined) : parseJson(request, body as string, done)
   )
-  await app.register(openRoutes, { certificate: options.certificate, backend: options.backend })
-  const streams = new JournalStreams(options.journal, options.stream)
+  await app.register(openRoutes, { certificate: options.certificate, backend: options.state.backend })
+  const streams = new JournalStreams(options.state.journal, options.stream)
   // Open streams would hold shutdown up until they end: end them first.
   app.addHook('preClose', (done) => {
     streams.closeAll()
     done()
   })
-  const { store, journal, pageLinks, routes, faults, throttle, adminKey } = options
-  await app.register(protectedRoutes, {
-    store,
-    journal,
-    pageLinks,
-    routes,
-    streams,
-    faults,
-    throttle,
-    adminKey
-  })
+  const { state, stateFile, routes, adminKey } = options
+  await app.register(protectedRoutes, { state, stateFile, routes, streams, adminKey })
 }

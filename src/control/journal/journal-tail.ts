@@ -48,13 +48,14 @@ export class JournalTail {
   async close(): Promise<void> {
     this.#closed = true
     this.#listeners.clear()
-    await this.#reading
     const connection = this.#connection
     this.#connection = undefined
+    // Dropped rather than closed: a read in flight blocks for up to BLOCK_MS, and ends with the connection.
     await connection?.then(
-      (opened) => opened.close(),
+      (opened) => opened.drop(),
       () => undefined
     )
+    await this.#reading
   }
 
   async #lastId(): Promise<string> {
@@ -83,7 +84,7 @@ export class JournalTail {
         }
       } catch {
         lost = true
-        await sleep(RETRY_MS)
+        if (!this.#closed) await sleep(RETRY_MS)
       }
     }
   }

@@ -1,4 +1,4 @@
-import type { LuaScript, RedisConnection } from '../../store/redis/redis-connection.js'
+import type { LuaScript, RedisConnection, ScriptCall } from '../../store/redis/redis-connection.js'
 import { issuedKey, MAX_PAGE_LINKS, type PageLinks, pagingKey, tenantPrefix } from './page-links.js'
 
 // KEYS[1]: the links (sorted set, scored by last use), KEYS[2]: the use counter.
@@ -60,6 +60,12 @@ export class RedisPageLinks implements PageLinks {
   }
 
   async clear(tenant?: string): Promise<void> {
-    await this.#redis.script(CLEAR, this.#keys, [tenant === undefined ? '' : tenantPrefix(tenant)])
+    const { script, keys, args } = this.clearCall(tenant)
+    await this.#redis.script(script, keys, args)
+  }
+
+  /** `clear` as a step of a bigger atomic change. */
+  clearCall(tenant?: string): ScriptCall {
+    return { script: CLEAR, keys: this.#keys, args: [tenant === undefined ? '' : tenantPrefix(tenant)] }
   }
 }

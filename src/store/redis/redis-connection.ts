@@ -240,6 +240,15 @@ export class RedisConnection {
     this.#client.on('ready', listener)
   }
 
+  /** Drops the connection at once, without waiting for a command in flight (a blocking read) to be answered. */
+  async drop(): Promise<void> {
+    this.#closing = true
+    if (this.state === 'end') return
+    const ended = once(this.#client, 'end')
+    this.#client.disconnect()
+    await Promise.race([ended, sleep(COMMAND_TIMEOUT_MS, undefined, { ref: false })])
+  }
+
   /** Closes the connection (QUIT when connected) and stops reconnecting; bounded by the command timeout. */
   async close(): Promise<void> {
     this.#closing = true

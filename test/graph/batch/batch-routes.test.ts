@@ -265,7 +265,9 @@ describe('POST /v1.0/$batch', () => {
     expect(response.statusCode).toBe(200)
     const [results, seed] = responsesOf(response)
     expect(results?.status).toBe(200)
-    expect((results?.body as { '@odata.context': string })['@odata.context']).toContain('/v1.0/$metadata#')
+    expect((results?.body as { '@odata.context': string } | undefined)?.['@odata.context']).toContain(
+      '/v1.0/$metadata#'
+    )
     expect(seed?.status).toBe(400)
     expect(errorOf({ json: () => seed?.body }).message).toBe(
       "Resource not found for the segment 'workflowBase'."
