@@ -1,0 +1,53 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { GraphError } from '../../graph/errors/graph-error.js'
+import { TenantQuerySchema } from '../../model/control/control-query.js'
+import type { MockState } from './mock-state.js'
+import { readSnapshot, SnapshotError, takeSnapshot } from './snapshot.js'
+import { saveStateFile } from './state-file.js'
+
+/** A snapshot holds whole journals and worlds: more than a Graph body may be (4 MiB). */
+export const SNAPSHOT_BODY_LIMIT = 64 * 1024 * 1024
+
+export interface SnapshotOptions {
+  state: MockState
+  /** `--state-file`, where `POST /snapshot/save` writes. */
+  stateFile: string | undefined
+}
+
+/**
+ * `/snapshot`: `GET` gives every piece of mutable state (or one tenant's) as one document, `PUT` restores one, all
+ * or nothing after every check, and `POST /snapshot/save` writes it to the state file now.
+ */
+export const snapshotRoutes: FastifyPluginAsyncTypebox<SnapshotOptions> = async (
+  app,
+  { state, stateFile }
+) => {
+  const scoped = { schema: { querystring: TenantQuerySchema } }
+
+  app.get('/snapshot', scoped, async function getSnapshot(request) {
+    return takeSnapshot(state, request.query.tenant)
+  })
+
+  app.put(
+    '/snapshot',
+    { ...scoped, bodyLimit: SNAPSHOT_BODY_LIMIT },
+    async function restoreSnapshot(request, reply) {
+      const { tenant } = request.query
+      let parts: ReturnType<typeof readSnapshot>
+      try {
+        parts = readSnapshot(request.body, tenant)
+      } catch (error) {
+        if (!(error instanceof SnapshotError)) throw error
+        throw GraphError.invalidInput('body', [{ target: error.field, message: error.message }])
+      }
+      await state.restore(parts, tenant)
+      return reply.code(204).send()
+    }
+  )
+
+  app.post('/snapshot/save', async function saveSnapshot() {
+    if (stateFile === undefined) throw GraphError.stateFileOff()
+    await saveStateFile(state, stateFile)
+    return { path: stateFile }
+  })
+}
