@@ -13,8 +13,7 @@ import { controlPlugin } from './control/plugin.js'
 import type { GraphProbe, RouteFacts } from './control/request-facts.js'
 import { type MockState, memoryState } from './control/state/mock-state.js'
 import { redisState } from './control/state/redis-mock-state.js'
-import { SnapshotError } from './control/state/snapshot.js'
-import { restoreStateFile, StateFileError, saveStateFile } from './control/state/state-file.js'
+import { restoreStateFile, StateFileError, saveStateFileOnClose } from './control/state/state-file.js'
 import { throttleRequests } from './control/throttle/throttle-hook.js'
 import { buildReport } from './control/verify/report.js'
 import { writeReportFile } from './control/verify/report-file.js'
@@ -39,7 +38,6 @@ import { RedisConnection, type RedisLog } from './store/redis/redis-connection.j
 import { RedisStore } from './store/redis/redis-store.js'
 import { RedisUnavailableError } from './store/redis/redis-unavailable.js'
 import { loadSeed } from './store/seed/load-fixtures.js'
-import { TenantLimitError } from './store/tenant-limit.js'
 import type { TlsCredentials } from './tls/certificate.js'
 
 export interface ServerDeps {
@@ -239,35 +237,19 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
 
 /**
  * `--state-file`: restored at start when the file exists (one that cannot be is a start-up error naming the option
- * and the field), written again on shutdown (a failure is logged; the previous file stays whole).
+ * and why), written again on shutdown.
  */
 async function useStateFile(app: FastifyInstance, state: MockState, file: string): Promise<void> {
-  const refused = (why: string) =>
-    new ConfigError(`Failed to start: ${optionLabel('stateFile')} names ${file}, which ${why}.`)
   try {
     if (await restoreStateFile(state, file)) app.log.info(`state restored from ${file}`)
   } catch (error) {
     await state.close()
-    if (error instanceof StateFileError) throw refused(error.message)
-    if (error instanceof SnapshotError)
-      throw refused(
-        `holds no snapshot this mock can restore: ${error.message}. Fix the file, or move it away to start from the fixtures`
-      )
-    if (error instanceof TenantLimitError)
-      throw refused(`holds more tenants than ${optionLabel('maxTenants')} allows (${error.limit})`)
-    throw error
+    if (!(error instanceof StateFileError)) throw error
+    throw new ConfigError(
+      `Failed to start: ${optionLabel('stateFile')} names ${file}, which ${error.message}.`
+    )
   }
-  app.addHook('onClose', async () => {
-    try {
-      await saveStateFile(state, file)
-      app.log.info(`state written to ${file}`)
-    } catch (error) {
-      app.log.error(
-        { err: error },
-        `could not write the state to ${file}; the previous file is left as it was`
-      )
-    }
-  })
+  saveStateFileOnClose(app, state, file)
 }
 
 /** `--report-out`: the report, written once the last request has been answered (a failure is logged, not thrown). */

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { open, readFile, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
 import type { Snapshot } from '../../model/control/snapshot.js'
+import { TenantLimitError } from '../../store/tenant-limit.js'
 import type { MockState } from './mock-state.js'
-import { readSnapshot, takeSnapshot } from './snapshot.js'
+import { readSnapshot, SnapshotError, takeSnapshot } from './snapshot.js'
 
 /** The state file cannot be read, or holds no JSON. */
 export class StateFileError extends Error {
@@ -58,15 +60,43 @@ export async function writeStateFile(file: string, snapshot: Snapshot): Promise<
 }
 
 /**
- * `--state-file` at start-up: restores the file's snapshot when there is one (StateFileError, SnapshotError or
- * TenantLimitError when it cannot be); whether it did. With Redis, only the first replica of a deployment does.
+ * `--state-file` at start-up: restores the file's snapshot when there is one; whether it did. With Redis, only the
+ * first replica of a deployment does. A file that cannot be restored is a StateFileError saying why.
  */
 export async function restoreStateFile(state: MockState, file: string): Promise<boolean> {
   const content = await readStateFile(file)
-  return state.restoreAtStart(content === undefined ? undefined : readSnapshot(content))
+  try {
+    return await state.restoreAtStart(content === undefined ? undefined : readSnapshot(content))
+  } catch (error) {
+    if (error instanceof SnapshotError)
+      throw new StateFileError(
+        `holds no snapshot this mock can restore: ${error.message}. Fix the file, or move it away to start from the fixtures`
+      )
+    if (error instanceof TenantLimitError)
+      throw new StateFileError(`holds more tenants than --max-tenants (MAX_TENANTS) allows (${error.limit})`)
+    throw error
+  }
 }
 
-/** Writes the whole state to the state file, atomically. */
+/**
+ * `--state-file` on shutdown, once the last request has been answered: the whole state, written atomically. A
+ * failure is logged, and the previous file stays whole.
+ */
+export function saveStateFileOnClose(app: FastifyInstance, state: MockState, file: string): void {
+  app.addHook('onClose', async () => {
+    try {
+      await writeStateFile(file, await takeSnapshot(state))
+      app.log.info(`state written to ${file}`)
+    } catch (error) {
+      app.log.error(
+        { err: error },
+        `could not write the state to ${file}; the previous file is left as it was`
+      )
+    }
+  })
+}
+
+/** `POST /_mock/snapshot/save`: the whole state, written to the file atomically. */
 export async function saveStateFile(state: MockState, file: string): Promise<void> {
   await writeStateFile(file, await takeSnapshot(state))
 }

@@ -1,4 +1,4 @@
-import { CUSTOM_TASK_EXTENSION_DEFINITION_ID, type Task } from '../../model/task.js'
+import { CUSTOM_TASK_EXTENSION_DEFINITION_ID } from '../../model/task.js'
 import type { UserProcessingResult, UserProcessingResultChanges } from '../../model/user-processing-result.js'
 import { EXTENSION_FAILURE, type Resumed, type ResumeOutcome, type ResumeRefusal } from '../derive/resume.js'
 import { type State, toState } from '../frozen-world.js'
@@ -25,7 +25,7 @@ import {
   UPSERT_RESULTS,
   UPSERT_WORLD
 } from './store-write-scripts.js'
-import { detailOf, recordOf, resultsArgs, stateOf, taskResultOf, worldArgs } from './world-args.js'
+import { detailsOf, recordOf, resultsArgs, resumeAnswer, stateOf, worldArgs } from './world-args.js'
 
 type Reply = (string | null)[]
 
@@ -182,12 +182,7 @@ export class RedisStore implements LifecycleStore {
       args: [tenant, this.#start(tenant), ...resultIds]
     })
     if (reply[0] === 'seed') return resultIds.map((id) => this.#seed.details.get(id) ?? NO_DETAIL)
-    return resultIds.map((_, index) => {
-      const [taskResults, reprocessed] = [reply[1 + 2 * index], reply[2 + 2 * index]]
-      return typeof taskResults === 'string' && typeof reprocessed === 'string'
-        ? detailOf(taskResults, reprocessed)
-        : NO_DETAIL
-    })
+    return detailsOf(reply, resultIds.length)
   }
 
   async resumeTask(
@@ -254,15 +249,4 @@ export class RedisStore implements LifecycleStore {
       args: [tenant ?? '', this.maxTenants, restored.length, ...args]
     }
   }
-}
-
-/** RESUME_TASK's answer, as the memory store gives it. */
-function resumeAnswer(reply: Reply): Resumed | ResumeRefusal {
-  const [outcome, first = '', second = '[]', third = '[]'] = reply as string[]
-  if (outcome === 'done') return { result: recordOf(first), detail: detailOf(second, third) }
-  if (outcome === 'not-found') return { refused: 'not-found', id: first }
-  const taskResult = taskResultOf(first)
-  if (outcome === 'not-waiting') return { refused: 'not-waiting', taskResult }
-  const tasks = JSON.parse(second) as Task[]
-  return { refused: 'not-custom-task', taskResult, task: tasks.find((task) => task.id === taskResult.taskId) }
 }

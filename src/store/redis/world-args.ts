@@ -4,8 +4,9 @@ import { type TaskProcessingResult, TaskProcessingResultSchema } from '../../mod
 import { UserSchema } from '../../model/user.js'
 import { type UserProcessingResult, UserProcessingResultSchema } from '../../model/user-processing-result.js'
 import type { Workflow } from '../../model/workflow.js'
+import type { Resumed, ResumeRefusal } from '../derive/resume.js'
 import { type State, workflowsOf } from '../frozen-world.js'
-import type { ResultDetail, StoredWorkflow, World } from '../world.js'
+import { NO_DETAIL, type ResultDetail, type StoredWorkflow, type World } from '../world.js'
 
 // A world as the store scripts take it (see store-lua.ts), and a tenant's state as READ_TENANT answers it.
 
@@ -102,4 +103,25 @@ export function stateOf(reply: readonly unknown[]): State {
     { workflow, tasks, runs, resultIds: listed.get(id) ?? [] }
   ])
   return { workflows: new Map(stored), results, details, owners }
+}
+
+/** READ_DETAILS's answer (after 'copy'): each result's task results and reprocessed runs, none when missing. */
+export function detailsOf(reply: readonly unknown[], count: number): ResultDetail[] {
+  return Array.from({ length: count }, (_, index) => {
+    const [taskResults, reprocessed] = [reply[1 + 2 * index], reply[2 + 2 * index]]
+    return typeof taskResults === 'string' && typeof reprocessed === 'string'
+      ? detailOf(taskResults, reprocessed)
+      : NO_DETAIL
+  })
+}
+
+/** RESUME_TASK's answer, as the memory store gives it. */
+export function resumeAnswer(reply: readonly unknown[]): Resumed | ResumeRefusal {
+  const [outcome, first = '', second = '[]', third = '[]'] = reply as string[]
+  if (outcome === 'done') return { result: recordOf(first), detail: detailOf(second, third) }
+  if (outcome === 'not-found') return { refused: 'not-found', id: first }
+  const taskResult = taskResultOf(first)
+  if (outcome === 'not-waiting') return { refused: 'not-waiting', taskResult }
+  const tasks = JSON.parse(second) as Task[]
+  return { refused: 'not-custom-task', taskResult, task: tasks.find((task) => task.id === taskResult.taskId) }
 }
