@@ -1,9 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { CUSTOM_TASK_EXTENSION_DEFINITION_ID } from '../../src/model/task.js'
+import { fixtureOf } from '../../src/store/seed/world-fixture.js'
 import { bearer, DOC_ID, SEED_PATH, validBody } from '../helpers/graph-server.js'
 import { makeRecord } from '../helpers/odata.js'
 import { type RedisServer, startRedisServer } from '../helpers/redis-server.js'
 import { type RunningCli, startServer } from '../helpers/run-cli.js'
+import { waitingOn } from '../helpers/world.js'
 
 /** Two mock processes (the CLI, as users run it) on one Redis, under one prefix: replicas behind a load balancer. */
 let redis: RedisServer
@@ -52,36 +53,6 @@ const control = (url: string, method: string, path: string, body?: unknown) =>
       : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
   })
 
-/** Workflow `w` whose result `big` waits on `count` custom task extensions, in the fixture workflows form. */
-function waitingWorld(count: number) {
-  const tasks = Array.from({ length: count }, (_, index) => ({
-    id: `t${index}`,
-    category: 'leaver',
-    displayName: `Extension ${index}`,
-    executionSequence: index + 1,
-    continueOnError: true,
-    taskDefinitionId: CUSTOM_TASK_EXTENSION_DEFINITION_ID
-  }))
-  const big = makeRecord('big', {
-    processingStatus: 'inProgress',
-    completedDateTime: null,
-    totalTasksCount: count,
-    totalUnprocessedTasksCount: count,
-    failedTasksCount: 0
-  })
-  const taskProcessingResults = tasks.map((task) => ({
-    id: `${task.id}-r`,
-    taskId: task.id,
-    processingStatus: 'inProgress',
-    createdDateTime: '2026-11-28T10:00:00Z'
-  }))
-  return {
-    workflows: [
-      { id: 'w', displayName: 'Waits', tasks, userProcessingResults: [{ ...big, taskProcessingResults }] }
-    ]
-  }
-}
-
 describe('two mock processes on one Redis', () => {
   it('read through one what was written through the other, journal both, and reset both through one', async () => {
     const [one, two] = await replicas()
@@ -100,7 +71,7 @@ describe('two mock processes on one Redis', () => {
 
   it('lose no write of 200 PATCHes of one record and 200 resumes of one result spread over both', async () => {
     const [one, two] = await replicas()
-    expect((await control(one, 'POST', '/workflows', waitingWorld(200))).status).toBe(200)
+    expect((await control(one, 'POST', '/workflows', fixtureOf(waitingOn(200)))).status).toBe(200)
     const patches = await Promise.all(
       Array.from({ length: 200 }, (_, index) => patch(index % 2 ? one : two, DOC_ID, 1000 + index))
     )

@@ -15,17 +15,23 @@ import type { NamedFaultRule } from '../../src/model/control/fault-rule.js'
 import type { UserProcessingResult } from '../../src/model/user-processing-result.js'
 import type { LifecycleStore } from '../../src/store/lifecycle-store.js'
 import { MemoryStore } from '../../src/store/memory-store.js'
-import { RedisConnection, type RedisLog } from '../../src/store/redis/redis-connection.js'
+import { RedisConnection } from '../../src/store/redis/redis-connection.js'
 import { RedisStore } from '../../src/store/redis/redis-store.js'
 import { type World, worldOfResults } from '../../src/store/world.js'
+import { type TestServer, testServer } from './graph-server.js'
 import { CLASSIFY } from './journal-records.js'
 import { type RedisServer, startRedisServer } from './redis-server.js'
+import { SILENT_LOG } from './silent-log.js'
+
+export { SILENT_LOG }
 
 /** Where a suite keeps the shared state: each test runs once per backend (describe.each). */
 export interface Backend {
   name: 'memory' | 'redis'
   /** Server options for a deployment of its own: with Redis, a key prefix nothing else in the file uses. */
   config(): Partial<Config>
+  /** A test server of a deployment of its own, with these options (closed by the test). */
+  server(overrides?: Partial<Config>, deps?: Parameters<typeof testServer>[1]): Promise<TestServer>
   faultRules(startup?: readonly NamedFaultRule[], defaultSeed?: number): Promise<FaultRuleState>
   throttleWindows(limit: RateLimit): Promise<ThrottleWindows>
   /** A journal that classifies requests as test/helpers/journal-records.ts does. */
@@ -40,8 +46,6 @@ export interface Backend {
 
 const worldFrom = (seed: World | readonly UserProcessingResult[]): World =>
   Array.isArray(seed) ? worldOfResults(seed) : (seed as World)
-
-export const SILENT_LOG: RedisLog = { info: () => undefined, warn: () => undefined }
 
 /**
  * The memory and the Redis backend, for `describe.each(bothBackends())('… ($name)', …)`. Registers hooks in the
@@ -82,6 +86,7 @@ export function bothBackends(): Backend[] {
     {
       name: 'memory',
       config: () => ({}),
+      server: (overrides = {}, deps = {}) => testServer(overrides, deps),
       faultRules: async (startup = [], defaultSeed = 0) => new MemoryFaultRules(startup, defaultSeed),
       throttleWindows: async (limit) => new MemoryThrottleWindows(limit),
       journal: async (capacity) => new MemoryJournal(capacity, CLASSIFY),
@@ -91,6 +96,7 @@ export function bothBackends(): Backend[] {
     {
       name: 'redis',
       config: redisOptions,
+      server: (overrides = {}, deps = {}) => testServer({ ...redisOptions(), ...overrides }, deps),
       faultRules: async (startup = [], defaultSeed = 0) =>
         RedisFaultRules.open(await connect(), startup, defaultSeed, SILENT_LOG),
       throttleWindows: async (limit) => new RedisThrottleWindows(await connect(), limit),

@@ -8,7 +8,7 @@ import { MemoryStore } from '../../src/store/memory-store.js'
 import { RedisConnection } from '../../src/store/redis/redis-connection.js'
 import { RedisStore } from '../../src/store/redis/redis-store.js'
 import { loadSeed } from '../../src/store/seed/load-fixtures.js'
-import { SILENT_LOG } from './backends.js'
+import { SILENT_LOG } from './silent-log.js'
 
 export const DOC_ID = '78b83505-6967-4168-a7ea-4921c0543ce9'
 export const SEED_PATH = `/beta/workflowBase/userProcessingResults/${DOC_ID}`

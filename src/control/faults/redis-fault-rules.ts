@@ -15,8 +15,7 @@ import {
   DECIDE,
   INSTALL_STARTUP_RULES,
   LIST_RULES,
-  RESTORE_RULES,
-  SAVED_RULES
+  RESTORE_RULES
 } from './redis-fault-scripts.js'
 
 /** A rule as Redis keeps it: as posted, with the seed settled when it was added (replicas may differ in --seed). */
@@ -25,15 +24,15 @@ interface StoredRule {
   seed: number
 }
 
-type Row = { id: string; stored: string; remaining: number | undefined }
+type Row = { id: string; stored: string; remaining: number | undefined; matched: number }
 
 function rowsOf(reply: unknown): Row[] {
   const flat = reply as (string | null)[]
   const rows: Row[] = []
-  for (let index = 0; index + 2 < flat.length; index += 3) {
-    const [id, stored, remaining] = flat.slice(index, index + 3)
+  for (let index = 0; index + 3 < flat.length; index += 4) {
+    const [id, stored, remaining, matched] = flat.slice(index, index + 4)
     if (typeof id !== 'string' || typeof stored !== 'string') continue
-    rows.push({ id, stored, remaining: typeof remaining === 'string' ? Number(remaining) : undefined })
+    rows.push({ id, stored, remaining: remaining ? Number(remaining) : undefined, matched: Number(matched) })
   }
   return rows
 }
@@ -114,21 +113,12 @@ export class RedisFaultRules implements FaultRuleState {
   }
 
   async saved(tenant?: string): Promise<SavedFaultRule[]> {
-    const flat = (await this.#redis.script(SAVED_RULES, this.#keys, [])) as string[]
-    const rules: SavedFaultRule[] = []
-    for (let index = 0; index + 3 < flat.length; index += 4) {
-      const [id = '', stored = '{}', remaining = '', matched = '0'] = flat.slice(index, index + 4)
-      const { rule, seed } = JSON.parse(stored) as StoredRule
-      if (tenant !== undefined && rule.tenant !== tenant) continue
-      rules.push({
-        id,
-        rule,
-        seed,
-        remaining: remaining === '' ? null : Number(remaining),
-        matched: Number(matched)
+    return (await this.#rows())
+      .map(({ id, stored, remaining, matched }) => {
+        const { rule, seed } = JSON.parse(stored) as StoredRule
+        return { id, rule, seed, remaining: remaining ?? null, matched }
       })
-    }
-    return rules
+      .filter(({ rule }) => tenant === undefined || rule.tenant === tenant)
   }
 
   async restore(rules: readonly SavedFaultRule[], tenant?: string): Promise<void> {

@@ -27,7 +27,7 @@ if ARGV[2] ~= '' then redis.call('HSET', KEYS[3], id, ARGV[2]) end
 return id`
 }
 
-/** Every rule in order, as id, stored rule, remaining (nil without `times`). */
+/** Every rule in order, as id, stored rule, remaining ('' without `times`), matched requests. */
 export const LIST_RULES: LuaScript = {
   name: 'glmFaultList',
   keys: 4,
@@ -36,7 +36,8 @@ local rows = {}
 for _, id in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
   rows[#rows + 1] = id
   rows[#rows + 1] = redis.call('HGET', KEYS[1], id)
-  rows[#rows + 1] = redis.call('HGET', KEYS[3], id)
+  rows[#rows + 1] = redis.call('HGET', KEYS[3], id) or ''
+  rows[#rows + 1] = redis.call('HGET', KEYS[4], id) or '0'
 end
 return rows`
 }
@@ -115,21 +116,6 @@ for _, id in ipairs(ARGV) do
   end
 end
 return fired`
-}
-
-/** Every rule in order, as id, stored rule, remaining ('' without `times`), matched requests. */
-export const SAVED_RULES: LuaScript = {
-  name: 'glmFaultSaved',
-  keys: 4,
-  lua: `
-local rows = {}
-for _, id in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
-  rows[#rows + 1] = id
-  rows[#rows + 1] = redis.call('HGET', KEYS[1], id)
-  rows[#rows + 1] = redis.call('HGET', KEYS[3], id) or ''
-  rows[#rows + 1] = redis.call('HGET', KEYS[4], id) or '0'
-end
-return rows`
 }
 
 /**

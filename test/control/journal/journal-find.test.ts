@@ -1,19 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Config } from '../../../src/config.js'
 import { mintToken } from '../../../src/model/token.js'
 import { DEFAULT_TENANT } from '../../../src/store/result-store.js'
 import { bothBackends } from '../../helpers/backends.js'
 import { control, journal } from '../../helpers/control.js'
-import { DOC_ID, errorOf, SEED_PATH, type TestServer, testServer } from '../../helpers/graph-server.js'
+import { DOC_ID, errorOf, SEED_PATH, type TestServer } from '../../helpers/graph-server.js'
 
 describe.each(bothBackends())('finding requests ($name)', (backend) => {
-  /** A server of its own deployment (with Redis, its own key prefix). */
-  const serverWith = (overrides: Partial<Config> = {}, deps: Parameters<typeof testServer>[1] = {}) =>
-    testServer({ ...backend.config(), ...overrides }, deps)
-
   let server: TestServer
   beforeEach(async () => {
-    server = await serverWith()
+    server = await backend.server()
   })
   afterEach(async () => {
     await server.app.close()
@@ -160,7 +155,7 @@ describe.each(bothBackends())('finding requests ($name)', (backend) => {
 
   describe('--journal-size 0', () => {
     it('journals nothing, and the journal routes answer with nothing', async () => {
-      const off = await serverWith({ journalSize: 0 })
+      const off = await backend.server({ journalSize: 0 })
       try {
         await off.app.inject({ url: SEED_PATH, headers: as('tenant-a') })
         expect(await journal(off.app)).toEqual([])

@@ -1,27 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Config } from '../../../src/config.js'
 import { MAX_KEPT_BODY } from '../../../src/control/journal/journal-hook.js'
 import { JournalEntrySchema } from '../../../src/model/control/journal-entry.js'
 import { mintToken } from '../../../src/model/token.js'
 import { bothBackends } from '../../helpers/backends.js'
 import { control, getSeed, journal } from '../../helpers/control.js'
-import {
-  DOC_ID,
-  errorOf,
-  SEED_PATH,
-  type TestServer,
-  testServer,
-  validBody
-} from '../../helpers/graph-server.js'
+import { DOC_ID, errorOf, SEED_PATH, type TestServer, validBody } from '../../helpers/graph-server.js'
 
 describe.each(bothBackends())('the journal routes ($name)', (backend) => {
-  /** A server of its own deployment (with Redis, its own key prefix). */
-  const serverWith = (overrides: Partial<Config> = {}, deps: Parameters<typeof testServer>[1] = {}) =>
-    testServer({ ...backend.config(), ...overrides }, deps)
-
   let server: TestServer
   beforeEach(async () => {
-    server = await serverWith()
+    server = await backend.server()
   })
   afterEach(async () => {
     await server.app.close()
@@ -158,7 +146,7 @@ describe.each(bothBackends())('the journal routes ($name)', (backend) => {
     })
 
     it('stays at its bound under thousands of requests, keeping the newest', async () => {
-      const small = await serverWith({ auth: 'off', journalSize: 100 })
+      const small = await backend.server({ auth: 'off', journalSize: 100 })
       try {
         for (let index = 0; index < 3000; index++) {
           await small.app.inject({ url: SEED_PATH, headers: { 'client-request-id': String(index) } })

@@ -3,14 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Config } from '../../../src/config.js'
 import { bothBackends } from '../../helpers/backends.js'
 import { control } from '../../helpers/control.js'
-import {
-  bearer,
-  errorOf,
-  SEED_PATH,
-  type TestServer,
-  testServer,
-  validBody
-} from '../../helpers/graph-server.js'
+import { bearer, errorOf, SEED_PATH, type TestServer, validBody } from '../../helpers/graph-server.js'
 
 const running: TestServer[] = []
 afterEach(async () => {
@@ -22,7 +15,7 @@ const patchAs = (server: TestServer, tenant: string, workflowVersion = 7) =>
 
 describe.each(bothBackends())('--max-tenants ($name)', (backend) => {
   const serverWith = async (overrides: Partial<Config> = {}) => {
-    const server = await testServer({ ...backend.config(), ...overrides })
+    const server = await backend.server(overrides)
     running.push(server)
     return server
   }

@@ -1,26 +1,14 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Config } from '../../../src/config.js'
 import { DEFAULT_TOKEN_TENANT } from '../../../src/model/token.js'
 import { DEFAULT_TENANT } from '../../../src/store/result-store.js'
 import { BUNDLED_FIXTURES, loadFixtures } from '../../../src/store/seed/load-fixtures.js'
 import { bothBackends } from '../../helpers/backends.js'
 import { control, journal } from '../../helpers/control.js'
-import {
-  bearer,
-  DOC_ID,
-  errorOf,
-  type TestServer,
-  testServer,
-  validBody
-} from '../../helpers/graph-server.js'
+import { bearer, DOC_ID, errorOf, type TestServer, validBody } from '../../helpers/graph-server.js'
 
 describe.each(bothBackends())('reset and seed ($name)', (backend) => {
-  /** A server of its own deployment (with Redis, its own key prefix). */
-  const serverWith = (overrides: Partial<Config> = {}, deps: Parameters<typeof testServer>[1] = {}) =>
-    testServer({ ...backend.config(), ...overrides }, deps)
-
   const FIXTURE_FILE = join(BUNDLED_FIXTURES, 'user-processing-results.json')
 
   function record(id: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -29,7 +17,7 @@ describe.each(bothBackends())('reset and seed ($name)', (backend) => {
 
   let server: TestServer
   beforeEach(async () => {
-    server = await serverWith({ auth: 'off' })
+    server = await backend.server({ auth: 'off' })
   })
   afterEach(async () => {
     await server.app.close()
@@ -62,7 +50,7 @@ describe.each(bothBackends())('reset and seed ($name)', (backend) => {
     })
 
     it('with ?tenant= resets only that tenant, its journal entries and its fault rules', async () => {
-      const enforced = await serverWith()
+      const enforced = await backend.server()
       const { app } = enforced
       try {
         const patchAs = (tenant: string) =>
@@ -233,7 +221,7 @@ describe.each(bothBackends())('reset and seed ($name)', (backend) => {
   })
 
   it("keeps tenants apart: a tenant starts from the fixtures and never sees another tenant's PATCH", async () => {
-    const enforced = await serverWith()
+    const enforced = await backend.server()
     const { app } = enforced
     try {
       const as = (tenant: string) => ({ authorization: bearer({ tenant }) })
@@ -273,7 +261,7 @@ describe.each(bothBackends())('reset and seed ($name)', (backend) => {
 
   it('tells one tenant story: a default token, the control API without ?tenant= and the journal name the same', async () => {
     expect(DEFAULT_TENANT).toBe(DEFAULT_TOKEN_TENANT)
-    const enforced = await serverWith()
+    const enforced = await backend.server()
     try {
       expect((await enforced.patch(validBody({ workflowVersion: 6 }))).statusCode).toBe(200)
       expect((await seedRecordViaControl(enforced.app)).workflowVersion).toBe(6)

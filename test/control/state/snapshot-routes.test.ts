@@ -3,14 +3,7 @@ import type { Config } from '../../../src/config.js'
 import type { Snapshot } from '../../../src/model/control/snapshot.js'
 import { bothBackends } from '../../helpers/backends.js'
 import { control } from '../../helpers/control.js'
-import {
-  bearer,
-  errorOf,
-  SEED_PATH,
-  type TestServer,
-  testServer,
-  validBody
-} from '../../helpers/graph-server.js'
+import { bearer, errorOf, SEED_PATH, type TestServer, validBody } from '../../helpers/graph-server.js'
 
 const running: TestServer[] = []
 afterEach(async () => {
@@ -31,7 +24,7 @@ const getAs = (server: TestServer, tenant: string) =>
 
 describe.each(bothBackends())('/_mock/snapshot ($name)', (backend) => {
   const serverWith = async (overrides: Partial<Config> = {}) => {
-    const server = await testServer({ ...backend.config(), ...overrides })
+    const server = await backend.server(overrides)
     running.push(server)
     return server
   }

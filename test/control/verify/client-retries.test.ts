@@ -1,17 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Config } from '../../../src/config.js'
 import { bothBackends } from '../../helpers/backends.js'
 import { control, findingsOf } from '../../helpers/control.js'
-import { bearer, SEED_PATH, type TestServer, testServer, validBody } from '../../helpers/graph-server.js'
+import { bearer, SEED_PATH, type TestServer, validBody } from '../../helpers/graph-server.js'
 
 describe.each(bothBackends())('retry findings ($name)', (backend) => {
-  /** A server of its own deployment (with Redis, its own key prefix). */
-  const serverWith = (overrides: Partial<Config> = {}, deps: Parameters<typeof testServer>[1] = {}) =>
-    testServer({ ...backend.config(), ...overrides }, deps)
-
   let server: TestServer
   beforeEach(async () => {
-    server = await serverWith()
+    server = await backend.server()
   })
   afterEach(async () => {
     await server.app.close()

@@ -1,19 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Config } from '../../../src/config.js'
 import { DEFAULT_TOKEN_TENANT, mintToken, type TokenOptions } from '../../../src/model/token.js'
 import { bothBackends } from '../../helpers/backends.js'
 import { findingsOf, report } from '../../helpers/control.js'
-import { READ, SEED_PATH, type TestServer, testServer, validBody, WRITE } from '../../helpers/graph-server.js'
+import { READ, SEED_PATH, type TestServer, validBody, WRITE } from '../../helpers/graph-server.js'
 import { get, workflowResults } from '../../helpers/workflows.js'
 
 describe.each(bothBackends())('token findings ($name)', (backend) => {
-  /** A server of its own deployment (with Redis, its own key prefix). */
-  const serverWith = (overrides: Partial<Config> = {}, deps: Parameters<typeof testServer>[1] = {}) =>
-    testServer({ ...backend.config(), ...overrides }, deps)
-
   let server: TestServer
   beforeEach(async () => {
-    server = await serverWith()
+    server = await backend.server()
   })
   afterEach(async () => {
     await server.app.close()

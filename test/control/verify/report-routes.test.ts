@@ -1,20 +1,15 @@
 import { Value } from '@sinclair/typebox/value'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Config } from '../../../src/config.js'
 import { ReportSchema, RULES } from '../../../src/model/control/report.js'
 import { mintToken } from '../../../src/model/token.js'
 import { bothBackends } from '../../helpers/backends.js'
 import { control, report } from '../../helpers/control.js'
-import { errorOf, SEED_PATH, type TestServer, testServer, validBody } from '../../helpers/graph-server.js'
+import { errorOf, SEED_PATH, type TestServer, validBody } from '../../helpers/graph-server.js'
 
 describe.each(bothBackends())('the report ($name)', (backend) => {
-  /** A server of its own deployment (with Redis, its own key prefix). */
-  const serverWith = (overrides: Partial<Config> = {}, deps: Parameters<typeof testServer>[1] = {}) =>
-    testServer({ ...backend.config(), ...overrides }, deps)
-
   let server: TestServer
   beforeEach(async () => {
-    server = await serverWith({ journalSize: 5 })
+    server = await backend.server({ journalSize: 5 })
   })
   afterEach(async () => {
     await server.app.close()
@@ -135,7 +130,7 @@ describe.each(bothBackends())('the report ($name)', (backend) => {
 
   describe('the report behind the admin key', () => {
     it('needs the key like every control call', async () => {
-      const keyed = await serverWith({ adminKey: 'secret' })
+      const keyed = await backend.server({ adminKey: 'secret' })
       try {
         expect((await control(keyed.app, 'GET', '/report')).statusCode).toBe(401)
         const allowed = await control(keyed.app, 'GET', '/report', undefined, {

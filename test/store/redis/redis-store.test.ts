@@ -5,11 +5,11 @@ import type { LifecycleStore } from '../../../src/store/lifecycle-store.js'
 import { MemoryStore } from '../../../src/store/memory-store.js'
 import { RedisConnection } from '../../../src/store/redis/redis-connection.js'
 import { RedisStore } from '../../../src/store/redis/redis-store.js'
-import { defaultWorkflow, type World } from '../../../src/store/world.js'
+import type { World } from '../../../src/store/world.js'
 import { SILENT_LOG } from '../../helpers/backends.js'
 import { makeRecord } from '../../helpers/odata.js'
 import { type RedisServer, startRedisServer } from '../../helpers/redis-server.js'
-import { customTask, makeTask, makeTaskResult, smallWorld } from '../../helpers/world.js'
+import { customTask, makeTask, makeTaskResult, smallWorld, waitingOn } from '../../helpers/world.js'
 
 let redis: RedisServer
 let deployments = 0
@@ -37,27 +37,6 @@ async function replicas(count: number, seed: World): Promise<RedisStore[]> {
 }
 
 const AT = '2026-11-29T08:00:00Z'
-
-/** Workflow `w` with one result `big` waiting on `count` custom task extensions that may continue on error. */
-function waitingOn(count: number): World {
-  const tasks = Array.from({ length: count }, (_, index) =>
-    customTask(`t${index}`, index + 1, { continueOnError: true })
-  )
-  const taskResults = tasks.map((task) => makeTaskResult(`${task.id}-r`, task.id, 'inProgress'))
-  const big = makeRecord('big', {
-    processingStatus: 'inProgress',
-    completedDateTime: null,
-    totalTasksCount: count,
-    totalUnprocessedTasksCount: count,
-    failedTasksCount: 0
-  })
-  const base = defaultWorkflow()
-  return {
-    workflows: [{ ...base, workflow: { ...base.workflow, id: 'w' }, tasks, resultIds: ['big'] }],
-    results: [big, makeRecord('other')],
-    details: new Map([['big', { taskProcessingResults: taskResults, reprocessedRunIds: [] }]])
-  }
-}
 
 describe('RedisStore replicas on one Redis', () => {
   it('keep every PATCH of a new tenant whose first writes reach both at once', async () => {
