@@ -12,6 +12,8 @@ export const NAMES = {
   mock: 'mock',
   /** The same mock with `--journal-size 0`: no journal, so no findings, report or stream to feed. */
   journalOff: 'mock, journal off',
+  /** The same mock with `--redis-url`: every piece of state in a redis-server the bench starts. */
+  redis: 'mock, Redis',
   /** A fresh mock with the bundled fixtures, so that both scale servers have served the same requests. */
   small: 'mock (restarted)',
   scale: 'mock, 100k records'
@@ -54,7 +56,9 @@ export function analyse({ bundled, scale, servers, peers }: Collected) {
   const bundledOf = (name: string) => METHODS.map((method) => summarize(bundled, name, method))
   const peerNames = peers?.measured.map((peer) => peer.name) ?? []
   const summaries = {
-    bundled: [NAMES.raw, NAMES.fastify, NAMES.mock, NAMES.journalOff, ...peerNames].flatMap(bundledOf),
+    bundled: [NAMES.raw, NAMES.fastify, NAMES.mock, NAMES.journalOff, NAMES.redis, ...peerNames].flatMap(
+      bundledOf
+    ),
     scale: [NAMES.small, NAMES.scale].flatMap((name) =>
       METHODS.map((method) => summarize(scale, name, method))
     )
@@ -67,6 +71,9 @@ export function analyse({ bundled, scale, servers, peers }: Collected) {
   const journalCost = (method: Method) =>
     pick(summaries.bundled, NAMES.mock, method).cpuMicrosPerRequest -
     pick(summaries.bundled, NAMES.journalOff, method).cpuMicrosPerRequest
+  // The Redis backend against the memory one: the mock's own CPU, its throughput, and Redis's CPU beside.
+  const redisRatio = (method: Method, field: 'requestsPerSecond' | 'cpuMicrosPerRequest') =>
+    pick(summaries.bundled, NAMES.redis, method)[field] / pick(summaries.bundled, NAMES.mock, method)[field]
   const scaleRatio = (method: Method) =>
     pick(summaries.scale, NAMES.scale, method).cpuMicrosPerRequest /
     pick(summaries.scale, NAMES.small, method).cpuMicrosPerRequest
@@ -81,7 +88,13 @@ export function analyse({ bundled, scale, servers, peers }: Collected) {
     scalePatchCpuVsSmall: scaleRatio('PATCH'),
     scaleGetCpuVsSmall: scaleRatio('GET'),
     journalPatchMicros: journalCost('PATCH'),
-    journalGetMicros: journalCost('GET')
+    journalGetMicros: journalCost('GET'),
+    redisPatchCpuVsMemory: redisRatio('PATCH', 'cpuMicrosPerRequest'),
+    redisGetCpuVsMemory: redisRatio('GET', 'cpuMicrosPerRequest'),
+    redisPatchRateVsMemory: redisRatio('PATCH', 'requestsPerSecond'),
+    redisGetRateVsMemory: redisRatio('GET', 'requestsPerSecond'),
+    redisOwnPatchMicros: pick(summaries.bundled, NAMES.redis, 'PATCH').backendCpuMicrosPerRequest,
+    redisOwnGetMicros: pick(summaries.bundled, NAMES.redis, 'GET').backendCpuMicrosPerRequest
   }
   const mock = figuresOf(servers, NAMES.mock)
   const large = figuresOf(servers, NAMES.scale)
@@ -93,7 +106,8 @@ export function analyse({ bundled, scale, servers, peers }: Collected) {
     scaleStartMs: large.startMs,
     scalePeakRssMB: large.peakRssMB,
     scalePatchCpuVsSmall: ratios.scalePatchCpuVsSmall,
-    scaleGetCpuVsSmall: ratios.scaleGetCpuVsSmall
+    scaleGetCpuVsSmall: ratios.scaleGetCpuVsSmall,
+    redisPatchCpuVsMemory: ratios.redisPatchCpuVsMemory
   })
   const spreadsOf = (measurements: Measurement[], phase: string) =>
     [...new Set(measurements.map((entry) => entry.server))].flatMap((name) =>

@@ -17,6 +17,8 @@ export interface Measurement {
   failures: number
   /** The server process's own CPU time over the measured window, per answered request. */
   cpuMicrosPerRequest: number
+  /** The CPU time of the process that keeps its state (Redis) over the same window, per answered request. */
+  backendCpuMicrosPerRequest?: number
 }
 
 export interface LoadSettings {
@@ -67,10 +69,13 @@ export async function measure(
   settings: LoadSettings
 ): Promise<Measurement> {
   await drive(load, settings.warmupSeconds)
+  const backend = server.backendPid?.()
   const cpuBefore = cpuMicros(server.pid)
+  const backendBefore = backend === undefined ? 0 : cpuMicros(backend)
   const result = await drive(load, settings.seconds)
   const cpu = cpuMicros(server.pid) - cpuBefore
   const requests = result.requests.total
+  const perRequest = (micros: number) => (requests > 0 ? micros / requests : Number.NaN)
   return {
     server: server.spec.name,
     method: load.method,
@@ -80,6 +85,9 @@ export async function measure(
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     failures: result.non2xx + result.errors + result.timeouts,
-    cpuMicrosPerRequest: requests > 0 ? cpu / requests : Number.NaN
+    cpuMicrosPerRequest: perRequest(cpu),
+    ...(backend === undefined
+      ? {}
+      : { backendCpuMicrosPerRequest: perRequest(cpuMicros(backend) - backendBefore) })
   }
 }

@@ -33,11 +33,21 @@ function loadRows(summaries: Summary[]): string[][] {
     fixed(entry.p50Ms, 1),
     fixed(entry.p99Ms, 1),
     String(entry.failures),
-    fixed(entry.cpuMicrosPerRequest, 1)
+    fixed(entry.cpuMicrosPerRequest, 1),
+    Number.isFinite(entry.backendCpuMicrosPerRequest) ? fixed(entry.backendCpuMicrosPerRequest, 1) : '–'
   ])
 }
 
-const LOAD_HEADER = ['server', 'method', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'CPU µs/req']
+const LOAD_HEADER = [
+  'server',
+  'method',
+  'req/s',
+  'p50 ms',
+  'p99 ms',
+  'non-2xx',
+  'CPU µs/req',
+  'Redis CPU µs/req'
+]
 
 /** The peers table: each figure ÷ raw node:http's, then what each server does per request. */
 function printComparison(rows: ComparisonRow[]): void {
@@ -113,6 +123,26 @@ export function printReport(analysis: Analysis): void {
       [
         ['PATCH', fixed(ratios.journalPatchMicros, 1)],
         ['GET', fixed(ratios.journalGetMicros, 1)]
+      ]
+    )
+  )
+  console.log('\nRedis backend (mock, Redis ÷ mock; Redis CPU is the redis-server process, beside the mock):')
+  console.log(
+    table(
+      ['method', 'req/s ÷ memory', 'mock CPU/req ÷ memory', 'Redis CPU µs/req'],
+      [
+        [
+          'PATCH',
+          times(ratios.redisPatchRateVsMemory),
+          times(ratios.redisPatchCpuVsMemory),
+          fixed(ratios.redisOwnPatchMicros, 1)
+        ],
+        [
+          'GET',
+          times(ratios.redisGetRateVsMemory),
+          times(ratios.redisGetCpuVsMemory),
+          fixed(ratios.redisOwnGetMicros, 1)
+        ]
       ]
     )
   )

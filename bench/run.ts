@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { startRedisServer } from '../test/helpers/redis-server.js'
 import { analyse, METHODS, NAMES, type ServerFigures } from './analyse.js'
 import { CONNECTIONS, type LoadSettings, type Measurement, measure, warmUpUntilSteady } from './load.js'
 import { installPeers, PEER_PACKAGES, packageSpec } from './peers/install.js'
@@ -84,6 +85,8 @@ async function main(): Promise<number> {
   const token = execFileSync(process.execPath, [CLI, 'token'], { encoding: 'utf8' }).trim()
   const install = flags.peers ? await installPeers() : undefined
   const fixture = await writeScaleFixture(records)
+  // A redis-server of the bench's own (loopback, a free port, no persistence), as the tests start one.
+  const redis = await startRedisServer()
   const running: RunningServer[] = []
   const servers: ServerFigures[] = []
   const startWith = async (name: string, startOnce: () => Promise<RunningServer>) => {
@@ -120,13 +123,19 @@ async function main(): Promise<number> {
     })
     const small = await start({ name: NAMES.mock, args: mock(), id: DOC_ID })
     const off = await start({ name: NAMES.journalOff, args: mock('--journal-size', '0'), id: DOC_ID })
+    const shared = await start({
+      name: NAMES.redis,
+      args: mock('--redis-url', redis.url, '--redis-prefix', 'bench:'),
+      id: DOC_ID
+    })
+    shared.server.backendPid = () => redis.pid
     const peers = install && (await preparePeers(install, small.server, token))
     const peerEntries = []
     for (const peer of peers?.peers ?? []) peerEntries.push(await startPeerTimed(peer))
     process.stderr.write(
       `load: autocannon, ${CONNECTIONS} connections, ${settings.warmupSeconds} s warm-up + ${settings.seconds} s measured\n`
     )
-    const firstEntries = [raw, fastify, small, off, ...peerEntries]
+    const firstEntries = [raw, fastify, small, off, shared, ...peerEntries]
     const bundled = await runRounds(
       firstEntries.map((entry) => entry.server),
       token
@@ -185,6 +194,7 @@ async function main(): Promise<number> {
     return failures > 0 ? 1 : 0
   } finally {
     await Promise.all(running.map((server) => server.stop()))
+    await redis.close()
     await fixture.remove()
     await install?.remove()
   }

@@ -43,6 +43,8 @@ export interface RunningServer {
   startMs: number
   /** Resident memory right after that first answer, in MB. */
   rssAfterStart: number
+  /** The process that keeps its state, when it is another one (the Redis of a mock started with --redis-url). */
+  backendPid?: () => number | undefined
   stop(): Promise<void>
 }
 

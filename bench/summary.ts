@@ -11,6 +11,8 @@ export interface Summary {
   p99Ms: number
   failures: number
   cpuMicrosPerRequest: number
+  /** Redis's CPU per request, for a mock that keeps its state there; NaN for the others. */
+  backendCpuMicrosPerRequest: number
 }
 
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length
@@ -21,6 +23,10 @@ export function summarize(measurements: Measurement[], server: string, method: M
   if (rounds.length === 0) throw new Error(`no measurement of ${method} on ${server}`)
   const requests = rounds.reduce((sum, entry) => sum + entry.requests, 0)
   const cpu = rounds.reduce((sum, entry) => sum + entry.cpuMicrosPerRequest * entry.requests, 0)
+  const backendCpu = rounds.reduce(
+    (sum, entry) => sum + (entry.backendCpuMicrosPerRequest ?? Number.NaN) * entry.requests,
+    0
+  )
   return {
     server,
     method,
@@ -29,7 +35,8 @@ export function summarize(measurements: Measurement[], server: string, method: M
     p50Ms: mean(rounds.map((entry) => entry.p50Ms)),
     p99Ms: mean(rounds.map((entry) => entry.p99Ms)),
     failures: rounds.reduce((sum, entry) => sum + entry.failures, 0),
-    cpuMicrosPerRequest: cpu / requests
+    cpuMicrosPerRequest: cpu / requests,
+    backendCpuMicrosPerRequest: backendCpu / requests
   }
 }
 

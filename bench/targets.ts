@@ -14,6 +14,7 @@ export interface TargetInputs {
   scalePeakRssMB: number
   scalePatchCpuVsSmall: number
   scaleGetCpuVsSmall: number
+  redisPatchCpuVsMemory: number
 }
 
 const times = (value: number) => `${value.toFixed(2)}×`
@@ -58,6 +59,11 @@ export function evaluateTargets(inputs: TargetInputs): TargetResult[] {
       target: '100k records: CPU per GET within 10 % of the small store',
       measured: times(scaleGetCpuVsSmall),
       met: scaleGetCpuVsSmall <= 1.1
+    },
+    {
+      target: "Redis backend: the mock's CPU per PATCH ≤ 2× the memory backend",
+      measured: times(inputs.redisPatchCpuVsMemory),
+      met: inputs.redisPatchCpuVsMemory <= 2
     }
   ]
 }

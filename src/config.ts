@@ -5,6 +5,7 @@ import { ConfigError } from './config-error.js'
 import { FAULT_STATUSES, type FaultStatus, MAX_DELAY_MS } from './model/control/fault-rule.js'
 import { MAX_JOURNAL_SIZE } from './model/control/journal-entry.js'
 import { BUNDLED_FIXTURES } from './store/seed/load-fixtures.js'
+import { DEFAULT_MAX_TENANTS } from './store/tenant-limit.js'
 
 // The syntaxes of the options for faults, latency and throttling, decoded into the values the server uses.
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
@@ -206,6 +207,24 @@ export const ConfigSchema = Type.Object({
   )
     .Decode(parseRateLimit)
     .Encode((limit) => (limit === undefined ? 'off' : `${limit.limit}/${limit.windowMs}ms`)),
+  stateFile: Type.Optional(
+    Type.String({
+      minLength: 1,
+      flag: 'state-file',
+      env: 'STATE_FILE',
+      description:
+        'restore the state from this snapshot file at start when it exists; write it on shutdown and on POST /_mock/snapshot/save'
+    })
+  ),
+  maxTenants: Type.Integer({
+    minimum: 1,
+    maximum: 1_000_000,
+    default: DEFAULT_MAX_TENANTS,
+    flag: 'max-tenants',
+    env: 'MAX_TENANTS',
+    description:
+      "tenants that may hold their own copy of the data at once; past it, a new tenant's write answers 507"
+  }),
   redisUrl: Type.Optional(
     Type.String({
       // Host (with user, password, port) and an optional database number; no query options.
@@ -214,7 +233,8 @@ export const ConfigSchema = Type.Object({
       env: 'REDIS_URL',
       secret: true,
       expected: 'a redis:// or rediss:// URL with an optional database number, e.g. redis://127.0.0.1:6379/0',
-      description: 'keep the shared state (fault rules, throttling windows) in this Redis, for replicas'
+      description:
+        'keep all the state (records, journal, fault rules, throttling) in this Redis, for replicas'
     })
   ),
   redisPrefix: Type.String({

@@ -5,21 +5,16 @@ import type { DestinationStream } from 'pino'
 import { refuseWhileClosing } from './closing-hook.js'
 import { type Config, ConfigError, optionLabel } from './config.js'
 import { injectFaults } from './control/faults/fault-hook.js'
-import type { FaultRuleState } from './control/faults/fault-rule-state.js'
-import { MemoryFaultRules } from './control/faults/memory-fault-rules.js'
-import { RedisFaultRules } from './control/faults/redis-fault-rules.js'
 import { startupFaultRules } from './control/faults/startup-fault-rules.js'
-import { Journal } from './control/journal/journal.js'
+import type { Classify } from './control/journal/journal.js'
 import { recordRequests } from './control/journal/journal-hook.js'
 import { DEFAULT_STREAM_SETTINGS, type StreamSettings } from './control/journal/journal-stream.js'
 import { controlPlugin } from './control/plugin.js'
 import type { GraphProbe, RouteFacts } from './control/request-facts.js'
-import { type BackendProbe, MEMORY_BACKEND } from './control/state/backend-probe.js'
-import { MemoryThrottleWindows } from './control/throttle/memory-throttle-windows.js'
-import { RedisThrottleWindows } from './control/throttle/redis-throttle-windows.js'
+import { type MockState, memoryState } from './control/state/mock-state.js'
+import { redisState } from './control/state/redis-mock-state.js'
+import { restoreStateFile, StateFileError, saveStateFileOnClose } from './control/state/state-file.js'
 import { throttleRequests } from './control/throttle/throttle-hook.js'
-import type { ThrottleWindows } from './control/throttle/throttle-windows.js'
-import { PageLinks } from './control/verify/page-links.js'
 import { buildReport } from './control/verify/report.js'
 import { writeReportFile } from './control/verify/report-file.js'
 import { callerOf } from './graph/auth/caller.js'
@@ -42,12 +37,16 @@ import { RequestLog } from './request-log.js'
 import type { LifecycleStore } from './store/lifecycle-store.js'
 import { MemoryStore } from './store/memory-store.js'
 import { RedisConnection, type RedisLog } from './store/redis/redis-connection.js'
+import { RedisStore } from './store/redis/redis-store.js'
 import { RedisUnavailableError } from './store/redis/redis-unavailable.js'
 import { loadSeed } from './store/seed/load-fixtures.js'
 import type { TlsCredentials } from './tls/certificate.js'
 
 export interface ServerDeps {
-  /** A ready store (results, and the workflow tree around them); by default one is seeded from `config.fixtures`. */
+  /**
+   * A ready store (results, and the workflow tree around them); by default one is seeded from `config.fixtures`.
+   * Not with `--redis-url`, which keeps the records in Redis.
+   */
   store?: LifecycleStore
   /** Where log lines go (default stdout). */
   logStream?: DestinationStream
@@ -101,14 +100,6 @@ function loggerOptions(config: Config, deps: ServerDeps) {
   }
 }
 
-/** The test-control instruments that may live in Redis, and how to let go of them. */
-interface Instruments {
-  backend: BackendProbe
-  faults: FaultRuleState
-  throttle: ThrottleWindows | undefined
-  close(): Promise<void>
-}
-
 /** Connects to `--redis-url`; unreachable at start-up, it is a start-up error naming the option (exit code 2). */
 async function connectRedis(url: string, prefix: string, log: RedisLog): Promise<RedisConnection> {
   try {
@@ -122,26 +113,36 @@ async function connectRedis(url: string, prefix: string, log: RedisLog): Promise
   }
 }
 
-/** Fault rules and throttling windows in this process, or in Redis shared by replicas with `--redis-url`. */
-async function openInstruments(config: Config, log: RedisLog): Promise<Instruments> {
-  const startup = startupFaultRules(config)
-  const { rateLimit, redisUrl } = config
-  if (redisUrl === undefined) {
-    return {
-      backend: MEMORY_BACKEND,
-      faults: new MemoryFaultRules(startup, config.seed),
-      throttle: rateLimit === undefined ? undefined : new MemoryThrottleWindows(rateLimit),
-      close: async () => undefined
-    }
+/**
+ * The mock's state: records, fault rules, throttling windows, the journal and the page links it handed out, in this
+ * process, or in Redis shared by replicas with `--redis-url`.
+ */
+async function openState(
+  config: Config,
+  deps: ServerDeps,
+  log: RedisLog,
+  classify: Classify
+): Promise<MockState> {
+  const options = {
+    startupFaults: startupFaultRules(config),
+    defaultSeed: config.seed,
+    rateLimit: config.rateLimit,
+    journalSize: config.journalSize,
+    classify
   }
+  const { redisUrl, maxTenants } = config
+  if (redisUrl === undefined) {
+    const store = deps.store ?? new MemoryStore(await loadSeed(config.fixtures), { maxTenants })
+    return memoryState(store, options)
+  }
+  if (deps.store !== undefined)
+    throw new ConfigError(
+      'Failed to start: with --redis-url the records are kept in Redis, not in a given store.'
+    )
+  const seed = await loadSeed(config.fixtures)
   const redis = await connectRedis(redisUrl, config.redisPrefix, log)
   try {
-    return {
-      backend: redis,
-      faults: await RedisFaultRules.open(redis, startup, config.seed, log),
-      throttle: rateLimit === undefined ? undefined : new RedisThrottleWindows(redis, rateLimit),
-      close: () => redis.close()
-    }
+    return await redisState(redis, new RedisStore(redis, seed, { maxTenants }), options, log)
   } catch (error) {
     await redis.close()
     throw error
@@ -150,7 +151,6 @@ async function openInstruments(config: Config, log: RedisLog): Promise<Instrumen
 
 /** Builds the mock; never listens (the CLI and tests decide how to run it). */
 export async function buildServer(config: Config, deps: ServerDeps = {}): Promise<FastifyInstance> {
-  const store = deps.store ?? new MemoryStore(await loadSeed(config.fixtures))
   const routes = new RouteTable()
   const notFound = notFoundHandler(routes, config.auth)
   const limits = { ...DEFAULT_LIMITS, ...deps.limits }
@@ -183,12 +183,12 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   app.setErrorHandler(handleError)
   // Shared by the two scopes: the Graph scope feeds them, the control scope reads and resets them.
   const { probe, routeFacts } = graphFacts(routes)
-  const journal = new Journal(config.journalSize, (facts) =>
-    routeFacts.match(facts.method, facts.url, facts.routed)
-  )
-  const pageLinks = new PageLinks()
-  const { backend, faults, throttle, close } = await openInstruments(config, app.log)
-  app.addHook('onClose', close)
+  const classify: Classify = (facts) => routeFacts.match(facts.method, facts.url, facts.routed)
+  const state = await openState(config, deps, app.log, classify)
+  const { store, faults, throttle, journal, pageLinks } = state
+  // onClose hooks run last added first: the state closes after everything that writes it out on shutdown.
+  app.addHook('onClose', () => state.close())
+  if (config.stateFile !== undefined) await useStateFile(app, state, config.stateFile)
 
   await app.register(cors, {
     origin: (origin, callback) => callback(null, origin === undefined ? false : '*'),
@@ -199,14 +199,10 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   })
   await app.register(controlPlugin, {
     prefix: '/_mock',
-    store,
-    journal,
-    pageLinks,
+    state,
     routes: routeFacts,
     stream: { ...DEFAULT_STREAM_SETTINGS, ...deps.stream },
-    faults,
-    throttle,
-    backend,
+    stateFile: config.stateFile,
     adminKey: config.adminKey,
     certificate: deps.tls?.cert,
     notFound,
@@ -255,11 +251,28 @@ function openApiDocumentOf(routes: RouteTable, config: Config): () => object {
   }
 }
 
+/**
+ * `--state-file`: restored at start when the file exists (one that cannot be is a start-up error naming the option
+ * and why), written again on shutdown.
+ */
+async function useStateFile(app: FastifyInstance, state: MockState, file: string): Promise<void> {
+  try {
+    if (await restoreStateFile(state, file)) app.log.info(`state restored from ${file}`)
+  } catch (error) {
+    await state.close()
+    if (!(error instanceof StateFileError)) throw error
+    throw new ConfigError(
+      `Failed to start: ${optionLabel('stateFile')} names ${file}, which ${error.message}.`
+    )
+  }
+  saveStateFileOnClose(app, state, file)
+}
+
 /** `--report-out`: the report, written once the last request has been answered (a failure is logged, not thrown). */
-function writeReportOnClose(app: FastifyInstance, file: string, report: () => Report): void {
+function writeReportOnClose(app: FastifyInstance, file: string, report: () => Promise<Report>): void {
   app.addHook('onClose', async () => {
     try {
-      await writeReportFile(file, report())
+      await writeReportFile(file, await report())
       app.log.info(`report written to ${file}`)
     } catch (error) {
       app.log.error({ err: error }, `could not write the report to ${file}`)

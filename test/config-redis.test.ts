@@ -42,7 +42,7 @@ describe('Redis options', () => {
 
   it('lists both in --help', () => {
     expect(describeOptions()).toMatch(
-      /--redis-url <value> +REDIS_URL +keep the shared state .*\(default: none\)/
+      /--redis-url <value> +REDIS_URL +keep all the state .*\(default: none\)/
     )
     expect(describeOptions()).toMatch(/--redis-prefix <value> +REDIS_PREFIX +prefix .*\(default: glm:\)/)
   })

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       latencyMs: { min: 0, max: 0 },
       seed: 0,
       rateLimit: undefined,
+      maxTenants: 1000,
       redisPrefix: 'glm:'
     })
   })

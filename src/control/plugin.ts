@@ -2,36 +2,29 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import type { TSchema } from '@sinclair/typebox'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { GraphError } from '../graph/errors/graph-error.js'
-import { OpenApiDocumentSchema, TextSchema } from '../model/control/control-answers.js'
-import type { LifecycleStore } from '../store/lifecycle-store.js'
+import { OPTION_OFF, OpenApiDocumentSchema, TextSchema } from '../model/control/control-answers.js'
 import { faultRoutes } from './faults/fault-routes.js'
-import type { FaultRuleState } from './faults/fault-rule-state.js'
 import { inspectorRoutes } from './inspector/inspector-routes.js'
-import type { Journal } from './journal/journal.js'
 import { journalRoutes } from './journal/journal-routes.js'
 import { JournalStreams, type StreamSettings } from './journal/journal-stream.js'
 import type { RouteFacts } from './request-facts.js'
 import type { BackendProbe } from './state/backend-probe.js'
+import type { MockState } from './state/mock-state.js'
 import { probeRoutes } from './state/probe-routes.js'
+import { snapshotRoutes } from './state/snapshot-routes.js'
 import { stateRoutes } from './state/state-routes.js'
 import { worldRoutes } from './state/world-routes.js'
-import type { ThrottleWindows } from './throttle/throttle-windows.js'
 import { tokenRoutes } from './token-routes.js'
-import type { PageLinks } from './verify/page-links.js'
 import { reportRoutes } from './verify/report-routes.js'
 
 export interface ControlOptions {
-  store: LifecycleStore
-  journal: Journal
-  /** The page links Graph handed out, forgotten with the rest of a tenant's state on reset. */
-  pageLinks: PageLinks
+  /** Records, fault rules, throttling windows, the journal and its page links: in memory, or Redis for replicas. */
+  state: MockState
   /** Graph's routes, for the report. */
   routes: RouteFacts
   stream: StreamSettings
-  faults: FaultRuleState
-  throttle: ThrottleWindows | undefined
-  /** Where the shared state is kept, for `/health` and `/ready`. */
-  backend: BackendProbe
+  /** `--state-file`, where `POST /snapshot/save` writes. */
+  stateFile: string | undefined
   /** Empty: no key needed. */
   adminKey: string
   /** The PEM the server presents over HTTPS, served at `/ca.pem`. */
@@ -57,18 +50,17 @@ function requireAdminKey(adminKey: string) {
   }
 }
 
-type ProtectedOptions = Omit<
-  ControlOptions,
-  'backend' | 'certificate' | 'notFound' | 'stream' | 'openApiDocument'
-> & {
+type ProtectedOptions = Omit<ControlOptions, 'certificate' | 'notFound' | 'stream' | 'openApiDocument'> & {
   streams: JournalStreams
 }
 
 /** The control routes, behind the admin key when there is one (the journal's stream too: send it in the header). */
 async function protectedRoutes(app: FastifyInstance, options: ProtectedOptions) {
   if (options.adminKey !== '') app.addHook('onRequest', requireAdminKey(options.adminKey))
-  const { store, journal, pageLinks, routes, streams, faults, throttle } = options
-  await app.register(stateRoutes, { store, journal, pageLinks, faults, throttle })
+  const { state, stateFile, routes, streams } = options
+  const { store, journal, faults } = state
+  await app.register(stateRoutes, { state })
+  await app.register(snapshotRoutes, { state, stateFile })
   await app.register(worldRoutes, { store })
   await app.register(journalRoutes, { journal, streams })
   await app.register(reportRoutes, { journal, routes })
@@ -85,13 +77,15 @@ const json = (schema: TSchema) => ({ content: { 'application/json': schema } })
  */
 async function openRoutes(
   app: FastifyInstance,
-  options: Pick<ControlOptions, 'certificate' | 'backend' | 'openApiDocument' | 'notFound' | 'adminKey'>
+  options: Pick<ControlOptions, 'certificate' | 'openApiDocument' | 'notFound' | 'adminKey'> & {
+    backend: BackendProbe
+  }
 ) {
   await app.register(probeRoutes, { backend: options.backend })
   const certificate = {
     summary: 'The certificate the mock serves HTTPS with (--tls)',
     open: true,
-    errors: { 404: 'The mock serves plain HTTP (started without --tls)' },
+    errors: { 404: OPTION_OFF },
     answer: { content: { 'application/x-pem-file': TextSchema } }
   }
   app.get('/ca.pem', { config: { openapi: certificate } }, async function caCertificate(_request, reply) {
@@ -119,29 +113,20 @@ export async function controlPlugin(app: FastifyInstance, options: ControlOption
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
     body === '' ? done(null, undefined) : parseJson(request, body as string, done)
   )
-  const { certificate, backend, openApiDocument, notFound } = options
+  const { certificate, openApiDocument, notFound } = options
   await app.register(openRoutes, {
     certificate,
-    backend,
+    backend: options.state.backend,
     openApiDocument,
     notFound,
     adminKey: options.adminKey
   })
-  const streams = new JournalStreams(options.journal, options.stream)
+  const streams = new JournalStreams(options.state.journal, options.stream)
   // Open streams would hold shutdown up until they end: end them first.
   app.addHook('preClose', (done) => {
     streams.closeAll()
     done()
   })
-  const { store, journal, pageLinks, routes, faults, throttle, adminKey } = options
-  await app.register(protectedRoutes, {
-    store,
-    journal,
-    pageLinks,
-    routes,
-    streams,
-    faults,
-    throttle,
-    adminKey
-  })
+  const { state, stateFile, routes, adminKey } = options
+  await app.register(protectedRoutes, { state, stateFile, routes, streams, adminKey })
 }

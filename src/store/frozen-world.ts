@@ -46,10 +46,15 @@ export function ownersOf(workflows: Iterable<StoredWorkflow>): Map<string, strin
   return owners
 }
 
+/** A world's workflows, with the default workflow first when the world does not declare it. */
+export function workflowsOf(world: World): StoredWorkflow[] {
+  const declared = world.workflows.some(({ workflow }) => workflow.id === DEFAULT_WORKFLOW_ID)
+  return [...(declared ? [] : [defaultWorkflow()]), ...world.workflows]
+}
+
 /** A frozen copy of a world, with the default workflow added first when the world does not declare it. */
 export function toState(world: World): State {
-  const declared = world.workflows.some(({ workflow }) => workflow.id === DEFAULT_WORKFLOW_ID)
-  const workflows = [...(declared ? [] : [defaultWorkflow()]), ...world.workflows].map(freezeWorkflow)
+  const workflows = workflowsOf(world).map(freezeWorkflow)
   return {
     workflows: new Map(workflows.map((stored) => [stored.workflow.id, stored])),
     results: new Map(world.results.map((record) => [record.id, freezeRecord(record)])),

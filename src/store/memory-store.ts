@@ -1,16 +1,11 @@
 import type { UserProcessingResult, UserProcessingResultChanges } from '../model/user-processing-result.js'
-import { applyResume, type Resumed, type ResumeOutcome, type ResumeRefusal } from './derive/resume.js'
+import type { Resumed, ResumeOutcome, ResumeRefusal } from './derive/resume.js'
 import { freezeDetail, freezeRecord, freezeWorkflow, ownersOf, type State, toState } from './frozen-world.js'
 import type { LifecycleStore, WorldConflict } from './lifecycle-store.js'
+import { DEFAULT_MAX_TENANTS, TenantLimitError } from './tenant-limit.js'
+import { conflictIn, droppedBy, resultIn, resultsIn, resumeIn, worldIn } from './tenant-view.js'
 import type { TaskResultAddress } from './workflow-store.js'
-import {
-  DEFAULT_WORKFLOW_ID,
-  NO_DETAIL,
-  type ResultDetail,
-  type StoredWorkflow,
-  type World,
-  worldOfResults
-} from './world.js'
+import { NO_DETAIL, type ResultDetail, type StoredWorkflow, type World, worldOfResults } from './world.js'
 
 type Part = 'results' | 'details'
 
@@ -19,27 +14,41 @@ interface Tenant extends State {
   copied: Set<Part>
 }
 
+export interface MemoryStoreOptions {
+  /** Tenants with a copy of their own at once (`--max-tenants`). */
+  maxTenants?: number
+}
+
 /**
  * The default store. Values are frozen and replaced, never mutated, so a reader holds either the old or the
  * new value. A tenant reads the shared seed until its first write, which copies the maps that write touches.
  * Every method does its work without awaiting in between, so each write is atomic.
  */
 export class MemoryStore implements LifecycleStore {
+  readonly maxTenants: number
   readonly #seed: State
   readonly #tenants = new Map<string, Tenant>()
 
   /** Seeded with a world, or with results alone (they belong to the default workflow). */
-  constructor(seed: World | readonly UserProcessingResult[] = []) {
+  constructor(seed: World | readonly UserProcessingResult[] = [], options: MemoryStoreOptions = {}) {
     this.#seed = toState(Array.isArray(seed) ? worldOfResults(seed) : (seed as World))
+    this.maxTenants = options.maxTenants ?? DEFAULT_MAX_TENANTS
   }
 
   #read(tenant: string): State {
     return this.#tenants.get(tenant) ?? this.#seed
   }
 
+  /** Room for one more tenant's copy, or TenantLimitError. */
+  #admit(tenant: string, newTenants = 1): void {
+    if (!this.#tenants.has(tenant) && this.#tenants.size + newTenants > this.maxTenants)
+      throw new TenantLimitError(tenant, this.maxTenants)
+  }
+
   #write(tenant: string, ...parts: Part[]): Tenant {
     let state = this.#tenants.get(tenant)
     if (state === undefined) {
+      this.#admit(tenant)
       state = { ...this.#seed, copied: new Set() }
       this.#tenants.set(tenant, state)
     }
@@ -52,8 +61,8 @@ export class MemoryStore implements LifecycleStore {
     return state
   }
 
-  #owner(state: State, resultId: string): string {
-    return state.owners.get(resultId) ?? DEFAULT_WORKFLOW_ID
+  async tenants(): Promise<string[]> {
+    return [...this.#tenants.keys()]
   }
 
   async get(tenant: string, id: string): Promise<UserProcessingResult | undefined> {
@@ -103,22 +112,7 @@ export class MemoryStore implements LifecycleStore {
   }
 
   async resultsOf(tenant: string, workflowId: string, runId?: string): Promise<UserProcessingResult[]> {
-    const state = this.#read(tenant)
-    const stored = state.workflows.get(workflowId)
-    if (stored === undefined) return []
-    let run: ReadonlySet<string> | undefined
-    if (runId !== undefined) {
-      const found = stored.runs.find((candidate) => candidate.id === runId)
-      if (found === undefined) return []
-      run = new Set(found.userProcessingResultIds)
-    }
-    const reached: UserProcessingResult[] = []
-    for (const record of state.results.values()) {
-      if ((run === undefined || run.has(record.id)) && this.#owner(state, record.id) === workflowId) {
-        reached.push(record)
-      }
-    }
-    return reached
+    return resultsIn(this.#read(tenant), workflowId, runId)
   }
 
   async resultOf(
@@ -127,12 +121,7 @@ export class MemoryStore implements LifecycleStore {
     resultId: string,
     runId?: string
   ): Promise<UserProcessingResult | undefined> {
-    const state = this.#read(tenant)
-    const record = state.results.get(resultId)
-    if (record === undefined || this.#owner(state, resultId) !== workflowId) return undefined
-    if (runId === undefined) return record
-    const run = state.workflows.get(workflowId)?.runs.find((candidate) => candidate.id === runId)
-    return run?.userProcessingResultIds.includes(resultId) ? record : undefined
+    return resultIn(this.#read(tenant), workflowId, resultId, runId)
   }
 
   async detailsOf(tenant: string, resultIds: readonly string[]): Promise<ResultDetail[]> {
@@ -142,54 +131,32 @@ export class MemoryStore implements LifecycleStore {
 
   async resumeTask(
     tenant: string,
-    { workflowId, resultId, taskResultId }: TaskResultAddress,
+    address: TaskResultAddress,
     outcome: ResumeOutcome
   ): Promise<Resumed | ResumeRefusal> {
-    const state = this.#read(tenant)
-    const result = state.results.get(resultId)
-    const stored = state.workflows.get(workflowId)
-    if (result === undefined || stored === undefined || this.#owner(state, resultId) !== workflowId) {
-      return { refused: 'not-found', id: resultId }
-    }
-    const answer = applyResume(
-      result,
-      state.details.get(resultId) ?? NO_DETAIL,
-      stored.tasks,
-      taskResultId,
-      outcome
-    )
+    const answer = resumeIn(this.#read(tenant), address, outcome)
     if ('refused' in answer) return answer
     const target = this.#write(tenant, 'results', 'details')
     const resumed = { result: freezeRecord(answer.result), detail: freezeDetail(answer.detail) }
-    target.results.set(resultId, resumed.result)
-    target.details.set(resultId, resumed.detail)
+    target.results.set(address.resultId, resumed.result)
+    target.details.set(address.resultId, resumed.detail)
     return resumed
   }
 
   async world(tenant: string): Promise<World> {
-    const state = this.#read(tenant)
-    return {
-      workflows: [...state.workflows.values()],
-      results: [...state.results.values()],
-      details: new Map(state.details)
-    }
+    return worldIn(this.#read(tenant))
   }
 
   async replaceWorld(tenant: string, world: World): Promise<void> {
+    this.#admit(tenant)
     this.#tenants.set(tenant, { ...toState(world), copied: new Set(['results', 'details']) })
   }
 
   async upsertWorld(tenant: string, world: World): Promise<WorldConflict | undefined> {
     const state = this.#read(tenant)
-    const replaced = new Set(world.workflows.map(({ workflow }) => workflow.id))
-    const dropped = new Set(
-      [...state.owners].filter(([, workflowId]) => replaced.has(workflowId)).map(([resultId]) => resultId)
-    )
-    for (const record of world.results) {
-      if (state.results.has(record.id) && !dropped.has(record.id)) {
-        return { resultId: record.id, workflowId: this.#owner(state, record.id) }
-      }
-    }
+    const conflict = conflictIn(state, world)
+    if (conflict !== undefined) return conflict
+    const dropped = droppedBy(state, world)
     const workflows = new Map(state.workflows)
     for (const stored of world.workflows) workflows.set(stored.workflow.id, freezeWorkflow(stored))
     const target = this.#write(tenant, 'results', 'details')
@@ -202,5 +169,19 @@ export class MemoryStore implements LifecycleStore {
     target.workflows = workflows
     target.owners = ownersOf(workflows.values())
     return undefined
+  }
+
+  async restore(worlds: ReadonlyMap<string, World>, tenant?: string): Promise<void> {
+    const restored = [...worlds].filter(([name]) => tenant === undefined || name === tenant)
+    if (tenant === undefined) {
+      const over = restored[this.maxTenants]
+      if (over !== undefined) throw new TenantLimitError(over[0], this.maxTenants)
+      this.#tenants.clear()
+    } else {
+      if (restored.length > 0) this.#admit(tenant)
+      this.#tenants.delete(tenant)
+    }
+    for (const [name, world] of restored)
+      this.#tenants.set(name, { ...toState(world), copied: new Set(['results', 'details']) })
   }
 }

@@ -43,6 +43,7 @@ describe('hostile requests to the test-control API', () => {
   it('answer a 2xx or a Graph error, store only valid records of the tenant named, and reset', async () => {
     const statuses = new Set<number>()
     let worldsSeeded = 0
+    let snapshotsRestored = 0
     await fc.assert(
       fc.asyncProperty(controlRequest, async (request) => {
         const tenants = new Set([
@@ -61,12 +62,24 @@ describe('hostile requests to the test-control API', () => {
           response.statusCode === 200
         )
           worldsSeeded++
+        if (
+          request.url.startsWith('/_mock/snapshot') &&
+          request.method === 'PUT' &&
+          response.statusCode === 204
+        )
+          snapshotsRestored++
 
         expectControlAnswer(request, response)
         const after = await snapshot(server, tenants)
         expectValidRecords(after)
-        // A write concerns the tenant named, else `default`; only a reset without a tenant concerns them all.
-        const resetsAll = request.url.toLowerCase().startsWith('/_mock/reset') && request.tenant === undefined
+        // A write concerns the tenant named, else `default`; only a reset or a snapshot restored without a tenant
+        // concerns them all.
+        const url = request.url.toLowerCase()
+        const resetsAll =
+          request.tenant === undefined &&
+          (url.startsWith('/_mock/reset') ||
+            (url.startsWith('/_mock/snapshot?') && request.method === 'PUT') ||
+            url === '/_mock/snapshot')
         const scope = request.tenant ?? DEFAULT_TENANT
         if (!resetsAll) {
           expect(changedRecords(before, after).filter((change) => change.tenant !== scope)).toEqual([])
@@ -87,5 +100,6 @@ describe('hostile requests to the test-control API', () => {
     )
     for (const status of [200, 201, 204, 400, 401, 405, 415]) expect(statuses).toContain(status)
     expect(worldsSeeded).toBeGreaterThanOrEqual(3)
+    expect(snapshotsRestored).toBeGreaterThanOrEqual(3)
   })
 })

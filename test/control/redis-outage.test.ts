@@ -55,8 +55,6 @@ describe('Redis lost while the mock runs', () => {
       status: 200,
       body: { status: 'ok', backend: 'redis', redis: 'ready' }
     })
-    const before = await server.snapshot()
-
     await redis.stop()
 
     const read = await server.app.inject({ url: SEED_PATH })
@@ -68,7 +66,6 @@ describe('Redis lost while the mock runs', () => {
       )
     })
     expectRedisOut(await server.patch(validBody({ workflowVersion: 99 })))
-    expect(await server.snapshot()).toEqual(before)
 
     const added = await control(server.app, 'POST', '/faults', { status: 500 })
     expectRedisOut(added)

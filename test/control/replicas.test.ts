@@ -1,8 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Config } from '../../src/config.js'
-import { control } from '../helpers/control.js'
+import { control, findingsOf } from '../helpers/control.js'
 import { bearer, SEED_PATH, type TestServer, testServer } from '../helpers/graph-server.js'
 import { type RedisServer, startRedisServer } from '../helpers/redis-server.js'
+import { readEvents } from '../helpers/sse-reader.js'
+import { LCW } from '../helpers/workflows.js'
 
 /** Several mocks sharing one Redis under one prefix, as replicas behind a load balancer. */
 let redis: RedisServer
@@ -146,5 +148,28 @@ describe('replicas on one Redis', () => {
       { id: 'start-up-faults', rate: 1, status: [503], seed: 0, remaining: null }
     ])
     expect(lines.join('')).toContain('Replaced the start-up fault rules in Redis')
+  })
+
+  it('show the requests of every replica in the live stream of either, and know the page links either handed out', async () => {
+    const [one, two] = (await replicas(2, { pageSize: 1 })) as [TestServer, TestServer]
+    const origin = await one.app.listen({ port: 0, host: '127.0.0.1' })
+    const reader = await readEvents(`${origin}/_mock/requests/stream`)
+    try {
+      await get(two)
+      await get(one)
+      const events = await reader.until(
+        (seen) => seen.filter((event) => event.event === 'request').length === 2
+      )
+      expect(events.filter((event) => event.event === 'request')).toHaveLength(2)
+    } finally {
+      reader.close()
+    }
+
+    const first = await two.app.inject({ url: `${LCW}/workflows` })
+    const next = new URL(first.json()['@odata.nextLink'])
+    expect((await one.app.inject({ url: `${next.pathname}${next.search}` })).statusCode).toBe(200)
+    expect(await findingsOf(two.app, 'invented-page-link')).toEqual([])
+    await one.app.inject({ url: `${next.pathname}?$skip=1` })
+    expect(await findingsOf(two.app, 'invented-page-link')).toHaveLength(1)
   })
 })

@@ -3,8 +3,12 @@ import { type Config, configWith } from '../../src/config.js'
 import { DEFAULT_TOKEN_TENANT, mintToken, type TokenOptions } from '../../src/model/token.js'
 import type { UserProcessingResult } from '../../src/model/user-processing-result.js'
 import { buildServer, type ServerDeps } from '../../src/server.js'
+import type { LifecycleStore } from '../../src/store/lifecycle-store.js'
 import { MemoryStore } from '../../src/store/memory-store.js'
+import { RedisConnection } from '../../src/store/redis/redis-connection.js'
+import { RedisStore } from '../../src/store/redis/redis-store.js'
 import { loadSeed } from '../../src/store/seed/load-fixtures.js'
+import { SILENT_LOG } from './silent-log.js'
 
 export const DOC_ID = '78b83505-6967-4168-a7ea-4921c0543ce9'
 export const SEED_PATH = `/beta/workflowBase/userProcessingResults/${DOC_ID}`
@@ -33,7 +37,8 @@ export function bearer(options: TokenOptions = {}): string {
 
 export interface TestServer {
   app: FastifyInstance
-  store: MemoryStore
+  /** The server's store; with Redis, a replica's view of it (a store of its own on the same keys). */
+  store: LifecycleStore
   /** The tenant's records, to compare before and after a request. */
   snapshot(tenant?: string): Promise<UserProcessingResult[]>
   patch(body: unknown, options?: Partial<InjectOptions>): Promise<LightMyRequestResponse>
@@ -44,8 +49,18 @@ export async function testServer(
   deps: Omit<ServerDeps, 'store'> = {}
 ): Promise<TestServer> {
   const config = configWith({ logLevel: 'silent', ...overrides })
-  const store = new MemoryStore(await loadSeed(config.fixtures))
-  const app = await buildServer(config, { ...deps, store })
+  const seed = await loadSeed(config.fixtures)
+  let app: FastifyInstance
+  let store: LifecycleStore
+  if (config.redisUrl === undefined) {
+    store = new MemoryStore(seed, { maxTenants: config.maxTenants })
+    app = await buildServer(config, { ...deps, store })
+  } else {
+    app = await buildServer(config, deps)
+    const connection = await RedisConnection.open(config.redisUrl, config.redisPrefix, SILENT_LOG)
+    app.addHook('onClose', () => connection.close())
+    store = new RedisStore(connection, seed, { maxTenants: config.maxTenants })
+  }
   return {
     app,
     store,

@@ -1,4 +1,10 @@
-import { Journal, type JournalFacts, type JournalRecord } from '../../src/control/journal/journal.js'
+import {
+  type Classify,
+  type Journal,
+  type JournalFacts,
+  JournalRecord
+} from '../../src/control/journal/journal.js'
+import { MemoryJournal } from '../../src/control/journal/memory-journal.js'
 import type { JournalEntry } from '../../src/model/control/journal-entry.js'
 
 /** Journal records made up for unit tests of the journal and the findings: facts as the hook takes them. */
@@ -47,20 +53,45 @@ export function entryOf(facts: JournalFacts): JournalEntry {
   }
 }
 
-export function journalOf(capacity: number): Journal {
-  return new Journal(capacity, (facts) => ({
-    matched: facts.routed !== undefined,
-    route: facts.routed === undefined ? null : `${facts.method} ${facts.routed}`,
-    nearest: null
-  }))
+/** What the route table would say: a request with a route pattern matched it. */
+export const CLASSIFY: Classify = (facts) => ({
+  matched: facts.routed !== undefined,
+  route: facts.routed === undefined ? null : `${facts.method} ${facts.routed}`,
+  nearest: null
+})
+
+export function journalOf(capacity: number): MemoryJournal {
+  return new MemoryJournal(capacity, CLASSIFY)
 }
 
+/** Journals made-up request number `index`; resolved once it is there. */
 export function add(
   journal: Journal,
   index: number,
   overrides: Partial<JournalFacts> = {},
   entry: Partial<JournalEntry> = {}
-): JournalRecord {
+): Promise<void> {
   const made = facts(index, overrides)
-  return journal.add(made, { ...entryOf(made), ...entry })
+  return journal.add(made, () => ({ ...entryOf(made), ...entry }))
+}
+
+/** Records in a plain list, for the findings, which read arrays of records. */
+export class RecordList {
+  readonly #records: JournalRecord[] = []
+
+  /** Adds made-up request number `index`, as `add` does to a journal. */
+  add(
+    index: number,
+    overrides: Partial<JournalFacts> = {},
+    entry: Partial<JournalEntry> = {}
+  ): JournalRecord {
+    const made = facts(index, overrides)
+    const record = new JournalRecord(this.#records.length + 1, made, { ...entryOf(made), ...entry }, CLASSIFY)
+    this.#records.push(record)
+    return record
+  }
+
+  records(): JournalRecord[] {
+    return [...this.#records]
+  }
 }

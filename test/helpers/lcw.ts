@@ -1,10 +1,8 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
-import { configWith } from '../../src/config.js'
+import type { Config } from '../../src/config.js'
 import type { ApiVersion } from '../../src/model/enums.js'
-import { buildServer } from '../../src/server.js'
-import { MemoryStore } from '../../src/store/memory-store.js'
-import { BUNDLED_FIXTURES, loadSeed } from '../../src/store/seed/load-fixtures.js'
-import { bearer } from './graph-server.js'
+import type { LifecycleStore } from '../../src/store/lifecycle-store.js'
+import { bearer, testServer } from './graph-server.js'
 
 /** Ids of the bundled world (fixtures/*.json) the tree tests walk. */
 export const WORLD = {
@@ -32,12 +30,11 @@ export const WORLD = {
 /** The Lifecycle Workflows root of a version. */
 export const lcw = (version: ApiVersion = 'beta') => `/${version}/identityGovernance/lifecycleWorkflows`
 
-/** A server on the bundled world (its own store, so tests may compare it before and after). */
+/** A server on the bundled world, with its store (a replica's view of it with Redis) to compare before and after. */
 export async function buildLcwApp(
-  overrides: Parameters<typeof configWith>[0] = {}
-): Promise<{ app: FastifyInstance; store: MemoryStore }> {
-  const store = new MemoryStore(await loadSeed(BUNDLED_FIXTURES))
-  const app = await buildServer(configWith({ logLevel: 'silent', ...overrides }), { store })
+  overrides: Partial<Config> = {}
+): Promise<{ app: FastifyInstance; store: LifecycleStore }> {
+  const { app, store } = await testServer(overrides)
   return { app, store }
 }
 

@@ -15,16 +15,22 @@ const POLL_MS = 25
 /** The last lines of its output, for the message when it fails to start. */
 const KEPT_OUTPUT_LINES = 20
 
-/** A redis-server of the test's own: 127.0.0.1, a free port, no persistence, its own temporary directory. */
+/**
+ * A redis-server of the test's own: 127.0.0.1, a free port, its own temporary directory, and no persistence unless
+ * asked (then an append-only file synced on every write, so that a restart keeps every acknowledged write).
+ */
 export interface RedisServer {
   /** `redis://127.0.0.1:<port>`, for --redis-url. */
   readonly url: string
   readonly port: number
   /** The process id while it runs. */
   readonly pid: number | undefined
-  /** Stops it by its PID (SIGTERM, then SIGKILL after a bounded wait); `start` brings it back on the same port. */
-  stop(): Promise<void>
-  /** Starts it again on the same port (empty, as it keeps nothing). */
+  /**
+   * Stops it by its PID (SIGTERM, then SIGKILL after a bounded wait; or SIGKILL at once, a crash); `start` brings it
+   * back on the same port.
+   */
+  stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>
+  /** Starts it again on the same port: empty, unless it is persistent. */
   start(): Promise<void>
   /** Stops it and removes its directory. */
   close(): Promise<void>
@@ -63,8 +69,9 @@ async function answersPing(port: number): Promise<boolean> {
   }
 }
 
-function spawnRedis(port: number, dir: string, output: string[]): ChildProcess {
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']
+function spawnRedis(port: number, dir: string, persistent: boolean, output: string[]): ChildProcess {
+  const persistence = persistent ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence]
   const child = spawn('redis-server', [...args, '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] })
   const keep = (chunk: Buffer) => {
     output.push(...chunk.toString('utf8').split('\n').filter(Boolean))
@@ -97,10 +104,10 @@ async function waitForPing(child: ChildProcess, port: number, output: string[]):
   throw new Error(`redis-server did not answer PING within ${START_TIMEOUT_MS} ms:\n${output.join('\n')}`)
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
+async function stopProcess(child: ChildProcess, signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return
   const exited = once(child, 'exit')
-  process.kill(child.pid, 'SIGTERM')
+  process.kill(child.pid, signal)
   const stopped = await Promise.race([exited.then(() => true), sleep(STOP_TIMEOUT_MS).then(() => false)])
   if (stopped) return
   process.kill(child.pid, 'SIGKILL')
@@ -108,18 +115,18 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /** Starts a redis-server and waits (bounded) until it answers PING. */
-export async function startRedisServer(): Promise<RedisServer> {
+export async function startRedisServer(options: { persistent?: boolean } = {}): Promise<RedisServer> {
   const port = await freePort()
   const dir = mkdtempSync(join(tmpdir(), 'glm-redis-'))
   const output: string[] = []
   let child: ChildProcess | undefined
   const start = async () => {
     if (child !== undefined && child.exitCode === null && child.signalCode === null) return
-    child = spawnRedis(port, dir, output)
+    child = spawnRedis(port, dir, options.persistent === true, output)
     await waitForPing(child, port, output)
   }
-  const stop = async () => {
-    if (child !== undefined) await stopProcess(child)
+  const stop = async (signal?: 'SIGTERM' | 'SIGKILL') => {
+    if (child !== undefined) await stopProcess(child, signal)
   }
   try {
     await start()

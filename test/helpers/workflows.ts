@@ -1,5 +1,5 @@
 import type { FastifyInstance, InjectOptions } from 'fastify'
-import { configWith } from '../../src/config.js'
+import { type Config, configWith } from '../../src/config.js'
 import type { UserProcessingResult } from '../../src/model/user-processing-result.js'
 import { buildServer } from '../../src/server.js'
 import { MemoryStore } from '../../src/store/memory-store.js'
@@ -41,7 +41,13 @@ export function placedWorkflow({ id, resultIds, runs }: WorkflowPlacement): Stor
 
 /** The app on the bundled fixtures, or on the given records and workflows. */
 export async function buildWorkflowApp(
-  options: { records?: UserProcessingResult[]; workflows?: WorkflowPlacement[]; pageSize?: number } = {}
+  options: {
+    records?: UserProcessingResult[]
+    workflows?: WorkflowPlacement[]
+    pageSize?: number
+    /** Other options, e.g. a backend's (without records: with Redis the server seeds its store itself). */
+    config?: Partial<Config>
+  } = {}
 ): Promise<{ app: FastifyInstance; store: MemoryStore | undefined }> {
   const store =
     options.records === undefined
@@ -54,7 +60,8 @@ export async function buildWorkflowApp(
   const app = await buildServer(
     configWith({
       logLevel: 'silent',
-      ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize })
+      ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
+      ...options.config
     }),
     store === undefined ? {} : { store }
   )

@@ -106,3 +106,24 @@ export function worldOf(id: string, results: UserProcessingResult[]): World {
     details: new Map()
   }
 }
+
+/** Workflow `w` with one result `big` waiting on `count` custom task extensions that may continue on error. */
+export function waitingOn(count: number): World {
+  const tasks = Array.from({ length: count }, (_, index) =>
+    customTask(`t${index}`, index + 1, { continueOnError: true })
+  )
+  const taskResults = tasks.map((task) => makeTaskResult(`${task.id}-r`, task.id, 'inProgress'))
+  const big = makeRecord('big', {
+    processingStatus: 'inProgress',
+    completedDateTime: null,
+    totalTasksCount: count,
+    totalUnprocessedTasksCount: count,
+    failedTasksCount: 0
+  })
+  const base = defaultWorkflow()
+  return {
+    workflows: [{ ...base, workflow: { ...base.workflow, id: 'w' }, tasks, resultIds: ['big'] }],
+    results: [big, makeRecord('other')],
+    details: new Map([['big', { taskProcessingResults: taskResults, reprocessedRunIds: [] }]])
+  }
+}

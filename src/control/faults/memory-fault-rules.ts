@@ -1,7 +1,13 @@
 import type { FaultRule, FaultRuleView, NamedFaultRule } from '../../model/control/fault-rule.js'
+import type { SavedFaultRule } from '../../model/control/snapshot.js'
 import { CompiledRule } from './compiled-rule.js'
 import { type FiredRule, outcomeOf } from './fault-outcome.js'
-import type { FaultOutcome, FaultRuleState, FaultTarget } from './fault-rule-state.js'
+import {
+  type FaultOutcome,
+  type FaultRuleState,
+  type FaultTarget,
+  inConsultOrder
+} from './fault-rule-state.js'
 
 /** A rule in force in this process: how many times it may still fire, and how many requests it matched. */
 interface ActiveRule {
@@ -59,6 +65,36 @@ export class MemoryFaultRules implements FaultRuleState {
       if (active.compiled.ends) break
     }
     return outcomeOf(fired)
+  }
+
+  async saved(tenant?: string): Promise<SavedFaultRule[]> {
+    return this.#rules
+      .filter(({ compiled }) => tenant === undefined || compiled.rule.tenant === tenant)
+      .map(({ compiled, remaining, matched }) => ({
+        id: compiled.id,
+        rule: compiled.rule,
+        seed: compiled.seed,
+        remaining: remaining ?? null,
+        matched
+      }))
+  }
+
+  async restore(rules: readonly SavedFaultRule[], tenant?: string): Promise<void> {
+    const restored = (saved: SavedFaultRule, id = saved.id): ActiveRule => ({
+      compiled: new CompiledRule(id, saved.rule, saved.seed),
+      remaining: saved.remaining ?? undefined,
+      matched: saved.matched
+    })
+    if (tenant !== undefined) {
+      // New ids, the first rule's the highest, so that they are consulted first and in their order.
+      const ids = rules.map((_, index) => String(this.#nextId + rules.length - 1 - index))
+      this.#nextId += rules.length
+      const kept = this.#rules.filter(({ compiled }) => compiled.rule.tenant !== tenant)
+      this.#rules = [...rules.map((saved, index) => restored(saved, ids[index])), ...kept]
+      return
+    }
+    this.#rules = inConsultOrder(rules).map((saved) => restored(saved))
+    for (const { id } of rules) if (/^\d+$/.test(id)) this.#nextId = Math.max(this.#nextId, Number(id) + 1)
   }
 
   #install(): void {

@@ -1,9 +1,22 @@
 import type { FaultRule, FaultRuleView, NamedFaultRule } from '../../model/control/fault-rule.js'
-import type { RedisConnection, RedisLog } from '../../store/redis/redis-connection.js'
+import type { SavedFaultRule } from '../../model/control/snapshot.js'
+import type { RedisConnection, RedisLog, ScriptCall } from '../../store/redis/redis-connection.js'
 import { CompiledRule } from './compiled-rule.js'
 import { type FiredRule, outcomeOf } from './fault-outcome.js'
-import type { FaultOutcome, FaultRuleState, FaultTarget } from './fault-rule-state.js'
-import { ADD_RULE, CLEAR_RULES, DECIDE, INSTALL_STARTUP_RULES, LIST_RULES } from './redis-fault-scripts.js'
+import {
+  type FaultOutcome,
+  type FaultRuleState,
+  type FaultTarget,
+  inConsultOrder
+} from './fault-rule-state.js'
+import {
+  ADD_RULE,
+  CLEAR_RULES,
+  DECIDE,
+  INSTALL_STARTUP_RULES,
+  LIST_RULES,
+  RESTORE_RULES
+} from './redis-fault-scripts.js'
 
 /** A rule as Redis keeps it: as posted, with the seed settled when it was added (replicas may differ in --seed). */
 interface StoredRule {
@@ -11,15 +24,15 @@ interface StoredRule {
   seed: number
 }
 
-type Row = { id: string; stored: string; remaining: number | undefined }
+type Row = { id: string; stored: string; remaining: number | undefined; matched: number }
 
 function rowsOf(reply: unknown): Row[] {
   const flat = reply as (string | null)[]
   const rows: Row[] = []
-  for (let index = 0; index + 2 < flat.length; index += 3) {
-    const [id, stored, remaining] = flat.slice(index, index + 3)
+  for (let index = 0; index + 3 < flat.length; index += 4) {
+    const [id, stored, remaining, matched] = flat.slice(index, index + 4)
     if (typeof id !== 'string' || typeof stored !== 'string') continue
-    rows.push({ id, stored, remaining: typeof remaining === 'string' ? Number(remaining) : undefined })
+    rows.push({ id, stored, remaining: remaining ? Number(remaining) : undefined, matched: Number(matched) })
   }
   return rows
 }
@@ -89,8 +102,44 @@ export class RedisFaultRules implements FaultRuleState {
   }
 
   async reset(tenant?: string): Promise<void> {
-    if (tenant !== undefined) await this.clear(tenant)
-    else await this.#install('reset')
+    const { script, keys, args } = this.resetCall(tenant)
+    await this.#redis.script(script, keys, args)
+  }
+
+  /** `reset` as a step of a bigger atomic change. */
+  resetCall(tenant?: string): ScriptCall {
+    if (tenant !== undefined) return { script: CLEAR_RULES, keys: this.#keys, args: [tenant] }
+    return this.#installCall('reset')
+  }
+
+  async saved(tenant?: string): Promise<SavedFaultRule[]> {
+    return (await this.#rows())
+      .map(({ id, stored, remaining, matched }) => {
+        const { rule, seed } = JSON.parse(stored) as StoredRule
+        return { id, rule, seed, remaining: remaining ?? null, matched }
+      })
+      .filter(({ rule }) => tenant === undefined || rule.tenant === tenant)
+  }
+
+  async restore(rules: readonly SavedFaultRule[], tenant?: string): Promise<void> {
+    const { script, keys, args } = this.restoreCall(rules, tenant)
+    await this.#redis.script(script, keys, args)
+  }
+
+  /** `restore` as a step of a bigger atomic change. */
+  restoreCall(rules: readonly SavedFaultRule[], tenant?: string): ScriptCall {
+    const ordered = tenant === undefined ? inConsultOrder(rules) : rules
+    const args = ordered.flatMap(({ id, rule, seed, remaining, matched }) => [
+      tenant === undefined ? id : '',
+      JSON.stringify({ rule, seed } satisfies StoredRule),
+      remaining ?? '',
+      matched
+    ])
+    return {
+      script: RESTORE_RULES,
+      keys: [...this.#keys, this.#redis.key('faults', 'sequence')],
+      args: [tenant ?? '', ...args]
+    }
   }
 
   async decide(target: FaultTarget): Promise<FaultOutcome | undefined> {
@@ -133,6 +182,11 @@ export class RedisFaultRules implements FaultRuleState {
 
   /** Runs INSTALL_STARTUP_RULES; 0 nothing changed, 1 installed, 2 replaced another definition. */
   async #install(mode: 'start' | 'reset'): Promise<number> {
+    const { script, keys, args } = this.#installCall(mode)
+    return Number(await this.#redis.script(script, keys, args))
+  }
+
+  #installCall(mode: 'start' | 'reset'): ScriptCall {
     const rules = this.#startup.map(({ id, ...rule }) => ({
       id,
       stored: JSON.stringify({ rule, seed: rule.seed ?? this.#defaultSeed } satisfies StoredRule),
@@ -140,11 +194,10 @@ export class RedisFaultRules implements FaultRuleState {
     }))
     const definition = JSON.stringify(rules)
     const args = rules.flatMap(({ id, stored, times }) => [id, stored, times])
-    const outcome = await this.#redis.script(
-      INSTALL_STARTUP_RULES,
-      [...this.#keys, this.#redis.key('faults', 'start-up')],
-      [mode, definition, ...args]
-    )
-    return Number(outcome)
+    return {
+      script: INSTALL_STARTUP_RULES,
+      keys: [...this.#keys, this.#redis.key('faults', 'start-up')],
+      args: [mode, definition, ...args]
+    }
   }
 }

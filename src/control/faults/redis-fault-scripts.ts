@@ -27,7 +27,7 @@ if ARGV[2] ~= '' then redis.call('HSET', KEYS[3], id, ARGV[2]) end
 return id`
 }
 
-/** Every rule in order, as id, stored rule, remaining (nil without `times`). */
+/** Every rule in order, as id, stored rule, remaining ('' without `times`), matched requests. */
 export const LIST_RULES: LuaScript = {
   name: 'glmFaultList',
   keys: 4,
@@ -36,7 +36,8 @@ local rows = {}
 for _, id in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
   rows[#rows + 1] = id
   rows[#rows + 1] = redis.call('HGET', KEYS[1], id)
-  rows[#rows + 1] = redis.call('HGET', KEYS[3], id)
+  rows[#rows + 1] = redis.call('HGET', KEYS[3], id) or ''
+  rows[#rows + 1] = redis.call('HGET', KEYS[4], id) or '0'
 end
 return rows`
 }
@@ -115,4 +116,41 @@ for _, id in ipairs(ARGV) do
   end
 end
 return fired`
+}
+
+/**
+ * Restores rules. KEYS[5]: the id sequence. ARGV[1]: '' to replace every rule, or a tenant whose rules are replaced;
+ * then per rule, in the order they are consulted: its id ('' for a new one), stored rule, remaining ('' without
+ * `times`) and matched requests. Numbered rules are consulted by their number, newest first, and the sequence moves
+ * past them; new ids are handed out from the last rule up, so that the first gets the highest; the others (start-up
+ * rules) come after the numbered ones, in their order.
+ */
+export const RESTORE_RULES: LuaScript = {
+  name: 'glmFaultRestore',
+  keys: 5,
+  lua: `${REMOVE}
+if ARGV[1] == '' then
+  redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])
+else
+  for _, id in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
+    if cjson.decode(redis.call('HGET', KEYS[1], id)).rule.tenant == ARGV[1] then remove(id) end
+  end
+end
+local count = (#ARGV - 1) / 4
+for n = count, 1, -1 do
+  local at = 2 + (n - 1) * 4
+  local id, score = ARGV[at], n
+  if id == '' then
+    local sequence = redis.call('INCR', KEYS[5])
+    id, score = tostring(sequence), -sequence
+  elseif string.match(id, '^%d+$') then
+    score = -tonumber(id)
+    if tonumber(redis.call('GET', KEYS[5]) or '0') < tonumber(id) then redis.call('SET', KEYS[5], id) end
+  end
+  redis.call('HSET', KEYS[1], id, ARGV[at + 1])
+  redis.call('ZADD', KEYS[2], score, id)
+  if ARGV[at + 2] ~= '' then redis.call('HSET', KEYS[3], id, ARGV[at + 2]) end
+  if ARGV[at + 3] ~= '0' then redis.call('HSET', KEYS[4], id, ARGV[at + 3]) end
+end
+return 0`
 }

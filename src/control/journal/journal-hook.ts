@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest, onSendHookHandler } from 'fastify'
 import type { Claims } from '../../model/caller.js'
 import type { JournalClaims } from '../../model/control/journal-entry.js'
+import { RedisUnavailableError } from '../../store/redis/redis-unavailable.js'
 import { type GraphProbe, pathOf } from '../request-facts.js'
 import type { PageLinks } from '../verify/page-links.js'
 import type { Journal, JournalFacts } from './journal.js'
@@ -59,56 +60,74 @@ function retryAfterOf(reply: FastifyReply): number | undefined {
 
 /**
  * `onSend` hook of the Graph scope: journals the request with its answer. It runs before the answer is written,
- * so a client that got its response finds the entry already there. It keeps the values at hand (the facts that
- * filters and findings read); copying the headers and query and parsing the answer wait until the entry is read
- * (most requests are never read: doing it on each one cost ~3 µs of a ~55 µs PATCH in npm run bench). A callback
- * hook, not an async one, for the same reason.
+ * so a client that got its response finds the entry already there (in Redis too, for every replica). It takes the
+ * values at hand (the facts that filters and findings read); the memory journal copies the headers and query and
+ * parses the answer only when the entry is read (most requests are never read: doing it on each one cost ~3 µs
+ * of a ~55 µs PATCH in npm run bench). A request that cannot be journaled (Redis is out) is still answered.
  */
 export function recordRequests(journal: Journal, graph: GraphProbe, pageLinks: PageLinks): onSendHookHandler {
   return (request, reply, payload, done) => {
-    const duration = Math.round(reply.elapsedTime * 1000) / 1000
-    const status = reply.statusCode
-    const { tenant, app, claims, clientRequestId } = graph.callerOf(request)
-    const { method, url, id, query, headers } = request
-    const paging = pageLinks.follow(tenant, url)
-    const nextLink = graph.nextLinkOf(request)
-    if (nextLink !== undefined) pageLinks.issue(tenant, nextLink)
-    const sentId = headers['client-request-id']
-    const facts: JournalFacts = {
-      tenant,
-      app,
-      started: now() - duration,
-      duration,
-      method,
-      url,
-      status,
-      requestId: id,
-      clientRequestId,
-      sentClientRequestId: typeof sentId === 'string' && sentId !== '',
-      routed: request.is404 ? undefined : request.routeOptions.url,
-      retryAfter: status === 429 || status === 503 ? retryAfterOf(reply) : undefined,
-      paging,
-      claims,
-      batch: graph.batchLinkOf(request)
-    }
-    const requestBody = requestBodyOf(request)
-    journal.add(facts, (verdict) => ({
-      time: new Date(facts.started).toISOString(),
-      method,
-      path: pathOf(url),
-      query: { ...(query as Record<string, unknown>) },
-      status,
-      duration,
-      'request-id': id,
-      'client-request-id': clientRequestId,
-      batch: facts.batch,
-      claims: journalClaims(claims),
-      headers: headersOf(headers),
-      requestBody,
-      responseBody: responseBodyOf(payload),
-      matched: verdict.matched,
-      nearest: verdict.nearest
-    }))
-    done(null, payload)
+    journalRequest(journal, graph, pageLinks, request, reply, payload).then(
+      () => done(null, payload),
+      (error: unknown) => {
+        // An outage is logged once by the connection; its requests are not journaled.
+        if (!(error instanceof RedisUnavailableError))
+          request.log.error({ err: error }, 'Failed to journal the request')
+        done(null, payload)
+      }
+    )
   }
+}
+
+async function journalRequest(
+  journal: Journal,
+  graph: GraphProbe,
+  pageLinks: PageLinks,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown
+): Promise<void> {
+  const duration = Math.round(reply.elapsedTime * 1000) / 1000
+  const status = reply.statusCode
+  const { tenant, app, claims, clientRequestId } = graph.callerOf(request)
+  const { method, url, id, query, headers } = request
+  const sentId = headers['client-request-id']
+  const nextLink = graph.nextLinkOf(request)
+  const facts: JournalFacts = {
+    tenant,
+    app,
+    started: now() - duration,
+    duration,
+    method,
+    url,
+    status,
+    requestId: id,
+    clientRequestId,
+    sentClientRequestId: typeof sentId === 'string' && sentId !== '',
+    routed: request.is404 ? undefined : request.routeOptions.url,
+    retryAfter: status === 429 || status === 503 ? retryAfterOf(reply) : undefined,
+    paging: undefined,
+    claims,
+    batch: graph.batchLinkOf(request)
+  }
+  const requestBody = requestBodyOf(request)
+  facts.paging = await pageLinks.follow(tenant, url)
+  if (nextLink !== undefined) await pageLinks.issue(tenant, nextLink)
+  await journal.add(facts, (verdict) => ({
+    time: new Date(facts.started).toISOString(),
+    method,
+    path: pathOf(url),
+    query: { ...(query as Record<string, unknown>) },
+    status,
+    duration,
+    'request-id': id,
+    'client-request-id': clientRequestId,
+    batch: facts.batch,
+    claims: journalClaims(claims),
+    headers: headersOf(headers),
+    requestBody,
+    responseBody: responseBodyOf(payload),
+    matched: verdict.matched,
+    nearest: verdict.nearest
+  }))
 }

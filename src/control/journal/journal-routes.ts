@@ -29,12 +29,12 @@ export const journalRoutes: FastifyPluginAsyncTypebox<JournalRouteOptions> = asy
   const list = filtered('The journal of Graph requests, filtered, oldest first', JournalEntriesSchema)
 
   app.get('/requests', list, async function listRequests(request) {
-    return journal.list(request.query)
+    return (await journal.records(request.query)).map((record) => record.entry)
   })
 
   const count = filtered('How many journal entries pass the filters', CountSchema)
   app.get('/requests/count', count, async function countRequests(request) {
-    return { count: journal.count(request.query) }
+    return { count: (await journal.records(request.query)).length }
   })
 
   const stream = {
@@ -45,13 +45,7 @@ export const journalRoutes: FastifyPluginAsyncTypebox<JournalRouteOptions> = asy
     '/requests/stream',
     { schema: { querystring: StreamQuerySchema }, config: { openapi: stream } },
     async function streamRequests(request, reply) {
-      reply.hijack()
-      streams.open(
-        reply.raw,
-        reply.getHeaders(),
-        request.query,
-        lastEventId(request.headers['last-event-id'])
-      )
+      await streams.open(reply, request.query, lastEventId(request.headers['last-event-id']))
     }
   )
 
@@ -60,7 +54,7 @@ export const journalRoutes: FastifyPluginAsyncTypebox<JournalRouteOptions> = asy
     '/requests',
     { schema: { querystring: TenantQuerySchema }, config: { openapi: clear } },
     async function clearRequests(request, reply) {
-      journal.clear(request.query.tenant)
+      await journal.clear(request.query.tenant)
       return reply.code(204).send()
     }
   )

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http'
+import type { FastifyReply } from 'fastify'
 import type { StreamQuery } from '../../model/control/journal-entry.js'
 import { type Journal, type JournalRecord, matchesQuery } from './journal.js'
 
@@ -11,9 +12,16 @@ export interface StreamSettings {
 
 export const DEFAULT_STREAM_SETTINGS: StreamSettings = { heartbeatMs: 15_000, maxBufferedBytes: 1024 * 1024 }
 
+/** Records that may arrive for one reader while it replays what it missed; more, and it is dropped as too slow. */
+const MAX_QUEUED = 10_000
+
 interface Reader {
   response: ServerResponse
   query: StreamQuery
+  /** The `seq` of the last record looked at for this reader: nothing at or before it is sent again. */
+  cursor: number
+  /** Records that arrived while the reader replayed the journal, sent once it has. */
+  queued: JournalRecord[] | undefined
 }
 
 /** One server-sent event per journal entry: its `seq` as the id, the entry's JSON (one line) as the data. */
@@ -22,15 +30,15 @@ function event(record: JournalRecord): string {
 }
 
 /**
- * The readers of `GET /requests/stream`. Each journaled request is sent to every reader whose filters it
- * passes, as it is recorded; a reader that does not keep up is dropped. The journal is only listened to, and
- * the heartbeat only runs, while someone reads.
+ * The readers of `GET /requests/stream`. Each journaled request (with Redis, journaled by any replica) is sent to
+ * every reader whose filters it passes, as it is recorded; a reader that does not keep up is dropped. The journal
+ * is only listened to, and the heartbeat only runs, while someone reads.
  */
 export class JournalStreams {
   readonly #journal: Journal
   readonly #settings: StreamSettings
   readonly #readers = new Set<Reader>()
-  #stopListening: (() => void) | undefined
+  #listening: Promise<() => void> | undefined
   #heartbeat: NodeJS.Timeout | undefined
 
   constructor(journal: Journal, settings: StreamSettings) {
@@ -39,16 +47,23 @@ export class JournalStreams {
   }
 
   /**
-   * Starts a stream on a response Fastify no longer handles (`reply.hijack()`), with the headers the reply already
-   * had. After `lastEventId` (a reconnecting EventSource's `Last-Event-ID`), the entries still in the journal first.
+   * Starts a stream on the reply, with the headers it already has, once the journal is listened to (else it
+   * throws, and the reply is still the route's to answer). After `lastEventId` (a reconnecting EventSource's
+   * `Last-Event-ID`), the entries still in the journal come first.
    */
-  open(
-    response: ServerResponse,
-    headers: Record<string, number | string | string[] | undefined>,
-    query: StreamQuery,
-    lastEventId?: number
-  ): void {
-    response.writeHead(200, {
+  async open(reply: FastifyReply, query: StreamQuery, lastEventId?: number): Promise<void> {
+    const reader: Reader = { response: reply.raw, query, cursor: 0, queued: [] }
+    // Counted before listening, so that another reader leaving meanwhile does not stop the listening.
+    this.#readers.add(reader)
+    try {
+      await this.#listen()
+    } catch (error) {
+      this.#remove(reader)
+      throw error
+    }
+    const headers: Record<string, number | string | string[] | undefined> = reply.getHeaders()
+    reply.hijack()
+    reply.raw.writeHead(200, {
       ...headers,
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache',
@@ -56,45 +71,84 @@ export class JournalStreams {
       connection: 'close',
       'x-accel-buffering': 'no'
     })
-    const reader = { response, query }
-    this.#readers.add(reader)
-    response.on('close', () => this.#remove(reader))
+    reply.raw.on('close', () => this.#remove(reader))
     this.#write(reader, ': connected\n\n')
-    if (lastEventId !== undefined) {
-      for (const record of this.#journal.after(lastEventId))
-        if (matchesQuery(record, query)) this.#write(reader, event(record))
-    }
-    this.#stopListening ??= this.#journal.subscribe((record) => this.#send(record))
     this.#heartbeat ??= setInterval(() => this.#beat(), this.#settings.heartbeatMs).unref()
+    await this.#replay(reader, lastEventId)
   }
 
-  /** Ends every stream, for shutdown: readers see the stream end, and no socket holds the server open. */
+  /** Ends every stream (for shutdown): readers see the stream end, and no socket holds the server open. */
   closeAll(): void {
     for (const reader of this.#readers) reader.response.end()
     this.#readers.clear()
     this.#idle()
   }
 
+  #listen(): Promise<() => void> {
+    // A journal numbered afresh (Redis lost it) ends the streams: readers reconnect and follow the new one.
+    this.#listening ??= this.#journal
+      .subscribe(
+        (record) => this.#send(record),
+        () => this.closeAll()
+      )
+      .catch((error: unknown) => {
+        this.#listening = undefined
+        throw error
+      })
+    return this.#listening
+  }
+
+  async #replay(reader: Reader, lastEventId: number | undefined): Promise<void> {
+    try {
+      if (lastEventId !== undefined) {
+        for (const record of await this.#journal.after(lastEventId)) this.#deliver(reader, record)
+      }
+    } catch {
+      // The journal cannot be read now (Redis is out): the reader reconnects with its Last-Event-ID later.
+      reader.response.end()
+      this.#remove(reader)
+      return
+    }
+    const queued = reader.queued ?? []
+    reader.queued = undefined
+    for (const record of queued) if (this.#readers.has(reader)) this.#deliver(reader, record)
+  }
+
   #send(record: JournalRecord): void {
     let text: string | undefined
     for (const reader of this.#readers) {
+      if (reader.queued !== undefined) {
+        reader.queued.push(record)
+        if (reader.queued.length > MAX_QUEUED) this.#drop(reader)
+        continue
+      }
+      if (record.seq <= reader.cursor) continue
+      reader.cursor = record.seq
       if (!matchesQuery(record, reader.query)) continue
       text ??= event(record)
       this.#write(reader, text)
     }
   }
 
+  #deliver(reader: Reader, record: JournalRecord): void {
+    if (record.seq <= reader.cursor) return
+    reader.cursor = record.seq
+    if (matchesQuery(record, reader.query)) this.#write(reader, event(record))
+  }
+
   #beat(): void {
-    for (const reader of this.#readers) this.#write(reader, ': heartbeat\n\n')
+    for (const reader of this.#readers)
+      if (reader.queued === undefined) this.#write(reader, ': heartbeat\n\n')
   }
 
   #write(reader: Reader, text: string): void {
-    if (reader.response.writableLength > this.#settings.maxBufferedBytes) {
-      reader.response.destroy()
-      this.#remove(reader)
-      return
-    }
-    reader.response.write(text)
+    if (reader.response.writableLength > this.#settings.maxBufferedBytes) this.#drop(reader)
+    else reader.response.write(text)
+  }
+
+  #drop(reader: Reader): void {
+    reader.response.destroy()
+    this.#remove(reader)
   }
 
   #remove(reader: Reader): void {
@@ -103,8 +157,12 @@ export class JournalStreams {
   }
 
   #idle(): void {
-    this.#stopListening?.()
-    this.#stopListening = undefined
+    const listening = this.#listening
+    this.#listening = undefined
+    listening?.then(
+      (stop) => stop(),
+      () => undefined
+    )
     clearInterval(this.#heartbeat)
     this.#heartbeat = undefined
   }

@@ -3,20 +3,9 @@ import { GraphError } from '../../graph/errors/graph-error.js'
 import { RecordsSchema } from '../../model/control/control-answers.js'
 import { SeedRecordsSchema, TenantQuerySchema } from '../../model/control/control-query.js'
 import type { UserProcessingResult } from '../../model/user-processing-result.js'
-import { DEFAULT_TENANT, type ResultStore } from '../../store/result-store.js'
+import { DEFAULT_TENANT } from '../../store/result-store.js'
 import { normalizeRecord } from '../../store/seed/normalize-record.js'
-import type { FaultRuleState } from '../faults/fault-rule-state.js'
-import type { Journal } from '../journal/journal.js'
-import type { ThrottleWindows } from '../throttle/throttle-windows.js'
-import type { PageLinks } from '../verify/page-links.js'
-
-export interface StateOptions {
-  store: ResultStore
-  journal: Journal
-  pageLinks: PageLinks
-  faults: FaultRuleState
-  throttle: ThrottleWindows | undefined
-}
+import type { MockState } from './mock-state.js'
 
 function readRecords(records: readonly UserProcessingResult[]): UserProcessingResult[] {
   const seen = new Map<string, number>()
@@ -40,8 +29,8 @@ function readRecords(records: readonly UserProcessingResult[]): UserProcessingRe
  * no page links handed out, start-up faults, fresh throttling); `/userProcessingResults` reads, replaces (PUT) or upserts (POST) a tenant's records, while
  * fixture files stay as they are.
  */
-export const stateRoutes: FastifyPluginAsyncTypebox<StateOptions> = async (app, options) => {
-  const { store } = options
+export const stateRoutes: FastifyPluginAsyncTypebox<{ state: MockState }> = async (app, { state }) => {
+  const { store } = state
   const records = { content: { 'application/json': RecordsSchema } }
   const read = (summary: string) => ({
     schema: { querystring: TenantQuerySchema },
@@ -62,14 +51,8 @@ export const stateRoutes: FastifyPluginAsyncTypebox<StateOptions> = async (app, 
   }
 
   app.post('/reset', resetting, async function reset(request, reply) {
-    const { tenant } = request.query
-    // The instruments that may live in Redis first: when Redis is unreachable the reset fails before any change.
-    await options.faults.reset(tenant)
-    await options.throttle?.clear(tenant)
-    await store.reset(tenant)
-    // The findings are read from the journal: they go with it.
-    options.journal.clear(tenant)
-    options.pageLinks.clear(tenant)
+    // The findings are read from the journal: they go with it. All or nothing, in Redis too.
+    await state.reset(request.query.tenant)
     return reply.code(204).send()
   })
 

@@ -1,4 +1,4 @@
-import type { LuaScript, RedisConnection } from '../../store/redis/redis-connection.js'
+import type { LuaScript, RedisConnection, ScriptCall } from '../../store/redis/redis-connection.js'
 import { type RateLimit, retryAfterSeconds, type ThrottleWindows } from './throttle-windows.js'
 
 /**
@@ -49,8 +49,14 @@ export class RedisThrottleWindows implements ThrottleWindows {
   }
 
   async clear(tenant?: string): Promise<void> {
+    const { script, keys, args } = this.clearCall(tenant)
+    await this.redis.script(script, keys, args)
+  }
+
+  /** `clear` as a step of a bigger atomic change. */
+  clearCall(tenant?: string): ScriptCall {
     const pattern =
       tenant === undefined ? this.redis.keysBelow('throttle') : this.redis.keysBelow('throttle', tenant)
-    await this.redis.script(CLEAR, [], [pattern])
+    return { script: CLEAR, keys: [], args: [pattern] }
   }
 }

@@ -32,7 +32,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<ReportOptions> = async (app
       }
     },
     async function getReport(request, reply) {
-      const report = buildReport(journal, routes, request.query.tenant)
+      const report = await buildReport(journal, routes, request.query.tenant)
       if (!wantsMarkdown(request)) return report
       return reply.type('text/markdown; charset=utf-8').send(reportMarkdown(report))
     }

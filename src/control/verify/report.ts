@@ -50,8 +50,8 @@ const isoTime = (record: JournalRecord | undefined) =>
  * behaviour, the permissions report and the unmatched requests. Computed on each read from the journal, so it
  * is bounded like the journal and costs the Graph requests nothing.
  */
-export function buildReport(journal: Journal, routes: RouteFacts, tenant?: string): Report {
-  const records = journal.records(tenant === undefined ? {} : { tenant })
+export async function buildReport(journal: Journal, routes: RouteFacts, tenant?: string): Promise<Report> {
+  const records = await journal.records(tenant === undefined ? {} : { tenant })
   const permissions = permissionsReport(records, routes)
   const findings = [
     ...retryTooEarly(records),
@@ -77,7 +77,7 @@ export function buildReport(journal: Journal, routes: RouteFacts, tenant?: strin
       from: isoTime(records[0]),
       to: isoTime(records.at(-1)),
       journalSize: journal.capacity,
-      dropped: journal.dropped
+      dropped: await journal.dropped()
     },
     findings,
     permissions: permissions.rows,

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidatio
 import type { ODataError } from '../../model/odata.js'
 import { fieldOf } from '../../model/schema-check.js'
 import { RedisUnavailableError } from '../../store/redis/redis-unavailable.js'
+import { TenantLimitError } from '../../store/tenant-limit.js'
 import { clientRequestId, setGraphHeaders } from '../http/headers.js'
 import { GraphError } from './graph-error.js'
 
@@ -40,6 +41,7 @@ function validationError(problems: FastifySchemaValidationError[], context: stri
 export function toGraphError(error: unknown, request?: FastifyRequest): GraphError {
   if (error instanceof GraphError) return error
   if (error instanceof RedisUnavailableError) return GraphError.stateUnavailable(error.reason)
+  if (error instanceof TenantLimitError) return GraphError.tenantLimit(error.limit)
   const fastifyError = error as Partial<FastifyError>
   if (Array.isArray(fastifyError.validation))
     return validationError(fastifyError.validation, fastifyError.validationContext)
@@ -91,7 +93,8 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   const graphError = toGraphError(error, request)
   // A thrown GraphError is an answer (an injected fault included), a Redis outage is logged by its connection;
   // anything else that ends in a 5xx is a bug.
-  const expected = error instanceof GraphError || error instanceof RedisUnavailableError
+  const expected =
+    error instanceof GraphError || error instanceof RedisUnavailableError || error instanceof TenantLimitError
   if (graphError.statusCode >= 500 && !expected)
     request.log.error({ err: error }, 'unexpected error while handling a request')
   return sendGraphError(request, reply, graphError)

@@ -244,6 +244,22 @@ export class GraphError extends Error {
     return retryLater(503, 'serviceNotAvailable', message, 1)
   }
 
+  /**
+   * `--max-tenants` tenants have their own copy of the data already, and a write would give one more its copy:
+   * Graph's status for a full quota (which clients do not retry, unlike 429 and 503) and its code, with a message
+   * that names the option and the reset that frees room. Nothing changed, and no other tenant lost anything.
+   */
+  static tenantLimit(limit: number): GraphError {
+    return new GraphError(
+      507,
+      'quotaLimitReached',
+      `Failed to write: the mock keeps data of its own for at most ${limit} tenants, the limit of --max-tenants ` +
+        "(MAX_TENANTS), and this tenant's write would need one more. Free room with POST /_mock/reset?tenant=<tid> " +
+        '(or POST /_mock/reset for every tenant), or start the mock with a larger --max-tenants. Reads still work: ' +
+        'they see the fixtures.'
+    )
+  }
+
   static gatewayTimeout(retryAfterSeconds?: number): GraphError {
     const message = 'The gateway did not receive a response from the service in time. Please retry later.'
     return retryLater(504, 'GatewayTimeout', message, retryAfterSeconds)
@@ -255,6 +271,15 @@ export class GraphError extends Error {
       'Unauthorized',
       "Failed to call the test-control API: the header 'x-mock-admin-key' is missing or wrong. " +
         'Send the key the mock was started with (--admin-key or ADMIN_KEY).'
+    )
+  }
+
+  static stateFileOff(): GraphError {
+    return new GraphError(
+      404,
+      'NotFound',
+      'Failed to save the state: the mock was started without --state-file (STATE_FILE), so it has no file to write. ' +
+        'Start it with --state-file PATH, or read the state with GET /_mock/snapshot.'
     )
   }
 

@@ -114,7 +114,7 @@ function graphErrors(components: Components, auth: Auth, options: { keys: boolea
     ...(options.keys ? { 404: 'A key of the path names nothing' } : {}),
     ...(options.write ? { 415: 'A body that is not JSON' } : {}),
     429: 'Throttled (--rate-limit), or a fault rule',
-    503: 'A fault rule',
+    503: 'A fault rule, or Redis out of reach (--redis-url)',
     '5XX': 'A fault rule (500, 502, 504), or a fault of the mock'
   })
 }

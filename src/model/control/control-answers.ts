@@ -29,3 +29,6 @@ export const OpenApiDocumentSchema = Type.Object({
   paths: Type.Record(Type.String(), Type.Unknown()),
   components: Type.Record(Type.String(), Type.Unknown())
 })
+
+/** The 404 of a control call that needs a start-up option the mock was started without (one description for all). */
+export const OPTION_OFF = 'The mock was started without the option this call needs (--tls, --state-file)'

@@ -3,6 +3,9 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { Redis, ReplyError } from 'ioredis'
 import type { Health } from '../../model/control/health.js'
 import { RedisUnavailableError } from './redis-unavailable.js'
+import { composite, type LuaScript, REFUSED, type ScriptCall } from './script-steps.js'
+
+export { type LuaScript, REFUSED, type ScriptCall }
 
 /** Bounds every command: a Redis that stops answering turns into 503s, never a hung request. */
 const COMMAND_TIMEOUT_MS = 2000
@@ -12,13 +15,6 @@ const MAX_RECONNECT_DELAY_MS = 1000
 /** Replies that mean Redis cannot serve yet, rather than a wrong command. */
 const NOT_SERVING_REPLY = /^(LOADING|BUSY|MASTERDOWN|TRYAGAIN)\b/
 
-/** A Lua script, run with EVALSHA (and EVAL once when Redis lost its script cache, e.g. after a restart). */
-export interface LuaScript {
-  name: string
-  keys: number
-  lua: string
-}
-
 /** Where the connection says what happens to it. */
 export interface RedisLog {
   info(message: string): void
@@ -26,6 +22,8 @@ export interface RedisLog {
 }
 
 type ScriptCommand = (...keysAndArgs: (string | number)[]) => Promise<unknown>
+
+const QUIET: RedisLog = { info: () => undefined, warn: () => undefined }
 
 /** The URL as logs and messages show it: without the password. */
 function withoutPassword(url: string): string {
@@ -47,6 +45,7 @@ function literalGlob(text: string): string {
  */
 export class RedisConnection {
   readonly #client: Redis
+  readonly #url: string
   readonly #defined = new Set<string>()
   #lost = false
   #closing = false
@@ -54,11 +53,13 @@ export class RedisConnection {
 
   private constructor(
     client: Redis,
+    url: string,
     readonly where: string,
     readonly prefix: string,
     log: RedisLog
   ) {
     this.#client = client
+    this.#url = url
     client.on('error', (error: Error) => {
       // Each reconnection attempt repeats the error: say it once per outage.
       if (error.message === this.#lastError) return
@@ -109,7 +110,7 @@ export class RedisConnection {
       client.off('error', noteError)
     }
     connected = true
-    return new RedisConnection(client, where, prefix, log)
+    return new RedisConnection(client, url, where, prefix, log)
   }
 
   /** The connection's state as ioredis names it (`ready` when commands can be sent). */
@@ -163,9 +164,47 @@ export class RedisConnection {
     })
   }
 
+  /**
+   * Runs the scripts as one (so atomically, and all or nothing when the connection drops), in order. A step that
+   * answers a list starting with REFUSED stops the steps after it (its own changes are its to avoid) and is the
+   * answer; else the answers of the steps, in order.
+   */
+  async atomically(calls: readonly ScriptCall[]): Promise<{ refused?: unknown[]; replies: unknown[] }> {
+    const name = `glmSteps_${calls.map(({ script }) => script.name).join('_')}`
+    if (!this.#defined.has(name)) {
+      this.#client.defineCommand(name, { lua: composite(calls.map(({ script }) => script)) })
+      this.#defined.add(name)
+    }
+    const counts = calls.flatMap(({ keys, args }) => [keys.length, args.length])
+    const keys = calls.flatMap((call) => call.keys)
+    const args = calls.flatMap((call) => call.args)
+    const reply = (await this.run((client) => {
+      const command = Reflect.get(client, name) as ScriptCommand
+      return command.call(client, keys.length, ...keys, ...counts, ...args)
+    })) as unknown[]
+    return reply[0] === REFUSED ? { refused: reply, replies: [] } : { replies: reply.slice(1) }
+  }
+
+  /**
+   * Another connection to the same Redis, for blocking reads (XREAD BLOCK) that would hold this one up. Quiet: this
+   * one reports the outages.
+   */
+  async duplicate(): Promise<RedisConnection> {
+    return RedisConnection.open(this.#url, this.prefix, QUIET)
+  }
+
   /** Calls `listener` each time the connection is ready again after a loss. */
   onReconnect(listener: () => void): void {
     this.#client.on('ready', listener)
+  }
+
+  /** Drops the connection at once, without waiting for a command in flight (a blocking read) to be answered. */
+  async drop(): Promise<void> {
+    this.#closing = true
+    if (this.state === 'end') return
+    const ended = once(this.#client, 'end')
+    this.#client.disconnect()
+    await Promise.race([ended, sleep(COMMAND_TIMEOUT_MS, undefined, { ref: false })])
   }
 
   /** Closes the connection (QUIT when connected) and stops reconnecting; bounded by the command timeout. */

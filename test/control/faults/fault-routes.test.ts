@@ -2,14 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Config } from '../../../src/config.js'
 import { bothBackends } from '../../helpers/backends.js'
 import { control, journal } from '../../helpers/control.js'
-import {
-  bearer,
-  errorOf,
-  SEED_PATH,
-  type TestServer,
-  testServer,
-  validBody
-} from '../../helpers/graph-server.js'
+import { bearer, errorOf, SEED_PATH, type TestServer, validBody } from '../../helpers/graph-server.js'
 
 const get = (app: TestServer['app']) => app.inject({ url: SEED_PATH })
 
@@ -20,12 +13,9 @@ async function statuses(app: TestServer['app'], count: number): Promise<number[]
 }
 
 describe.each(bothBackends())('with the $name backend', (backend) => {
-  /** A server of its own deployment (with Redis, its own key prefix). */
-  const serverWith = (overrides: Partial<Config> = {}) => testServer({ ...backend.config(), ...overrides })
-
   let server: TestServer
   beforeEach(async () => {
-    server = await serverWith({ auth: 'off' })
+    server = await backend.server({ auth: 'off' })
   })
   afterEach(async () => {
     await server.app.close()
@@ -103,7 +93,7 @@ describe.each(bothBackends())('with the $name backend', (backend) => {
     })
 
     it('matches on method, path glob (any case) and tenant', async () => {
-      const enforced = await serverWith()
+      const enforced = await backend.server()
       const { app } = enforced
       try {
         await control(app, 'POST', '/faults', {
@@ -139,7 +129,7 @@ describe.each(bothBackends())('with the $name backend', (backend) => {
       await control(server.app, 'POST', '/faults', rule)
       const afterReset = await statuses(server.app, 40)
 
-      const other = await serverWith({ auth: 'off' })
+      const other = await backend.server({ auth: 'off' })
       await control(other.app, 'POST', '/faults', rule)
       const elsewhere = await statuses(other.app, 40)
       await control(other.app, 'POST', '/faults', { ...rule, seed: 43 })
@@ -218,7 +208,7 @@ describe.each(bothBackends())('with the $name backend', (backend) => {
 
   describe('start-up faults (--fault-rate, --fault-statuses, --latency-ms, --seed)', () => {
     it('are listed rules that DELETE clears and a reset brings back', async () => {
-      const chaotic = await serverWith({ auth: 'off', faultRate: 1, faultStatuses: [502], seed: 9 })
+      const chaotic = await backend.server({ auth: 'off', faultRate: 1, faultStatuses: [502], seed: 9 })
       try {
         expect((await control(chaotic.app, 'GET', '/faults')).json()).toEqual([
           { id: 'start-up-faults', rate: 1, status: [502], seed: 9, remaining: null }
@@ -238,8 +228,8 @@ describe.each(bothBackends())('with the $name backend', (backend) => {
 
     it('repeat their sequence for a seed, after a reset and in another server', async () => {
       const options: Partial<Config> = { auth: 'off', faultRate: 0.3, faultStatuses: [500, 503], seed: 7 }
-      const one = await serverWith(options)
-      const two = await serverWith(options)
+      const one = await backend.server(options)
+      const two = await backend.server(options)
       try {
         const first = await statuses(one.app, 30)
         await control(one.app, 'POST', '/reset')
@@ -254,7 +244,7 @@ describe.each(bothBackends())('with the $name backend', (backend) => {
     })
 
     it('add latency to Graph requests only', async () => {
-      const slow = await serverWith({ auth: 'off', latencyMs: { min: 20, max: 40 } })
+      const slow = await backend.server({ auth: 'off', latencyMs: { min: 20, max: 40 } })
       try {
         expect((await control(slow.app, 'GET', '/faults')).json()).toEqual([
           { id: 'start-up-latency', delayMs: { min: 20, max: 40 }, seed: 1, remaining: null }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { RouteFacts } from '../../../src/control/request-facts.js'
 import { denied } from '../../../src/control/verify/denied.js'
 import { leastPrivileged } from '../../../src/graph/auth/least-privileged.js'
-import { add, journalOf } from '../../helpers/journal-records.js'
+import { RecordList } from '../../helpers/journal-records.js'
 
 const ROUTES: RouteFacts = {
   match: () => ({ matched: true, route: null, nearest: null }),
@@ -18,8 +18,8 @@ describe('denied, for refusals the mock does not know', () => {
     [403, { error: { code: 'Forbidden', message: 'Needs a directory role.' } }, ['Custom.Read'], 'roles'],
     [403, '[body of 70000 bytes not kept]', undefined, 'scp']
   ])('a %i reads the claim from its status and the token', (status, responseBody, roles, claim) => {
-    const journal = journalOf(10)
-    add(journal, 0, { status, claims: roles === undefined ? undefined : { roles } }, { responseBody })
+    const journal = new RecordList()
+    journal.add(0, { status, claims: roles === undefined ? undefined : { roles } }, { responseBody })
     const [finding] = denied(journal.records(), ROUTES)
     expect(finding).toMatchObject({ claim, count: 1 })
     expect(finding?.command).toBe(

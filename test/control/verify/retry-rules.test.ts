@@ -1,22 +1,21 @@
 import { describe, expect, it } from 'vitest'
-import type { Journal } from '../../../src/control/journal/journal.js'
 import { retryStorm, retryTooEarly, TOLERANCE_MS } from '../../../src/control/verify/retry-rules.js'
-import { add, journalOf, START } from '../../helpers/journal-records.js'
+import { RecordList, START } from '../../helpers/journal-records.js'
 
 const ROUTE = '/beta/workflowBase/userProcessingResults/:id'
 const at = (ms: number) => START + ms
 
 /** A 429 answered after 10 ms that asks to wait `retryAfter` seconds, then requests sent at the given times. */
-function throttledThen(retryAfter: number, sentAt: number[], overrides = {}): Journal {
-  const journal = journalOf(100)
-  add(journal, 0, { started: at(0), duration: 10, status: 429, retryAfter, routed: ROUTE })
+function throttledThen(retryAfter: number, sentAt: number[], overrides = {}): RecordList {
+  const journal = new RecordList()
+  journal.add(0, { started: at(0), duration: 10, status: 429, retryAfter, routed: ROUTE })
   sentAt.forEach((ms, index) => {
-    add(journal, index + 1, { started: at(ms), routed: ROUTE, ...overrides })
+    journal.add(index + 1, { started: at(ms), routed: ROUTE, ...overrides })
   })
   return journal
 }
 
-const ids = (journal: Journal, rule: typeof retryTooEarly) =>
+const ids = (journal: RecordList, rule: typeof retryTooEarly) =>
   rule(journal.records()).map((finding) => finding.requestIds)
 
 describe('retry-too-early', () => {
@@ -56,11 +55,11 @@ describe('retry-too-early', () => {
   })
 
   it('attributes each early request to the wait it broke', () => {
-    const journal = journalOf(100)
-    add(journal, 0, { started: at(0), duration: 10, status: 503, retryAfter: 1, routed: ROUTE })
-    add(journal, 1, { started: at(100), duration: 10, status: 429, retryAfter: 5, routed: ROUTE })
-    add(journal, 2, { started: at(200), routed: ROUTE })
-    add(journal, 3, { started: at(5200), routed: ROUTE })
+    const journal = new RecordList()
+    journal.add(0, { started: at(0), duration: 10, status: 503, retryAfter: 1, routed: ROUTE })
+    journal.add(1, { started: at(100), duration: 10, status: 429, retryAfter: 5, routed: ROUTE })
+    journal.add(2, { started: at(200), routed: ROUTE })
+    journal.add(3, { started: at(5200), routed: ROUTE })
     expect(ids(journal, retryTooEarly)).toEqual([
       ['r0', 'r1'],
       ['r1', 'r2']
@@ -69,10 +68,10 @@ describe('retry-too-early', () => {
 })
 
 /** `count` attempts of one request `gapMs` apart, each answered with `status`. */
-function attempts(count: number, gapMs: number, overrides = {}, status = 503): Journal {
-  const journal = journalOf(100)
+function attempts(count: number, gapMs: number, overrides = {}, status = 503): RecordList {
+  const journal = new RecordList()
   for (let index = 0; index < count; index++)
-    add(journal, index, { started: at(index * gapMs), status, url: '/beta/x/1', ...overrides })
+    journal.add(index, { started: at(index * gapMs), status, url: '/beta/x/1', ...overrides })
   return journal
 }
 
@@ -98,9 +97,9 @@ describe('retry-storm', () => {
   })
 
   it('knows one request by its client-request-id, whatever its URL; other ids are other requests', () => {
-    const journal = journalOf(100)
+    const journal = new RecordList()
     for (let index = 0; index < 7; index++) {
-      add(journal, index, {
+      journal.add(index, {
         started: at(index * 10),
         status: 500,
         url: `/beta/x/${index}`,
@@ -110,7 +109,7 @@ describe('retry-storm', () => {
     }
     for (let index = 7; index < 14; index++) {
       const clientRequestId = `fresh-${index}`
-      add(journal, index, {
+      journal.add(index, {
         started: at(index * 10),
         status: 500,
         clientRequestId,
@@ -121,10 +120,9 @@ describe('retry-storm', () => {
   })
 
   it('tells requests with the same URL apart by their body', () => {
-    const journal = journalOf(100)
+    const journal = new RecordList()
     for (let index = 0; index < 8; index++) {
-      add(
-        journal,
+      journal.add(
         index,
         { started: at(index * 10), status: 400, method: 'PATCH' },
         { requestBody: { n: index } }

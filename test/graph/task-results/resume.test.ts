@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_TOKEN_TENANT } from '../../../src/model/token.js'
-import type { MemoryStore } from '../../../src/store/memory-store.js'
+import type { LifecycleStore } from '../../../src/store/lifecycle-store.js'
 import { errorOf } from '../../helpers/graph-server.js'
 import { body, buildLcwApp, call, lcw, resumeBody, WORLD } from '../../helpers/lcw.js'
 
@@ -14,7 +14,7 @@ const resumeUrl = (taskResult = waitingTaskResult(), name = 'microsoft.graph.ide
 const SUMMARY = 'summary(startDateTime=2026-11-01T00:00:00Z,endDateTime=2026-12-01T00:00:00Z)'
 
 let app: FastifyInstance
-let store: MemoryStore
+let store: LifecycleStore
 beforeEach(async () => {
   ;({ app, store } = await buildLcwApp())
 })

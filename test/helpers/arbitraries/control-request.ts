@@ -126,6 +126,10 @@ const journalQuery = fc.oneof(
     .map((query) => ({ query }))
 )
 
+/** A snapshot of one tenant's world, its rules and journal empty. */
+const snapshotOf = (tenant: string, world: string) =>
+  `{"version":1,"tenants":{${JSON.stringify(tenant)}:${world}},"faults":[],"journal":[]}`
+
 /** One call of the control API: mostly the body an endpoint expects (nearly valid), sometimes anything. */
 const controlCall = fc.oneof(
   {
@@ -145,6 +149,29 @@ const controlCall = fc.oneof(
       query: withTenant,
       payload: fc.oneof({ weight: 6, arbitrary: worldBody }, junkPayload)
     })
+  },
+  {
+    weight: 3,
+    // Mostly a restore of the tenant the query names (or another), sometimes a read, a save or anything.
+    arbitrary: fc
+      .record({
+        method: fc.oneof({ weight: 4, arbitrary: fc.constant('PUT') }, fc.constantFrom('GET', 'POST')),
+        path: fc.oneof(
+          { weight: 4, arbitrary: fc.constant('/_mock/snapshot') },
+          fc.constant('/_mock/snapshot/save')
+        ),
+        query: withTenant,
+        other: fc.constantFrom(DEFAULT_TOKEN_TENANT, 'contoso'),
+        sameTenant: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, fc.constant(false)),
+        world: worldBody,
+        junk: fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, junkPayload)
+      })
+      .map(({ method, path, query, other, sameTenant, world, junk }) => ({
+        method,
+        path,
+        query,
+        payload: junk ?? snapshotOf('tenant' in query && sameTenant ? (query.tenant ?? other) : other, world)
+      }))
   },
   {
     weight: 3,
