@@ -1,16 +1,17 @@
 # graph-lifecycle-mock: docker build -t graph-lifecycle-mock . && docker run -p 4000:4000 graph-lifecycle-mock
 ARG NODE_IMAGE=node:24-bookworm-slim
 
-# Build stage: dev dependencies and tsc, then drop the dev dependencies so the runtime copies only
-# what production needs.
+# Build stage: dev dependencies, tsc and the one-file CLI (scripts/build.mjs), then drop the dev dependencies so
+# the runtime copies only what production needs.
 FROM ${NODE_IMAGE} AS build
 ENV NPM_CONFIG_AUDIT=false NPM_CONFIG_FUND=false NPM_CONFIG_UPDATE_NOTIFIER=false
 WORKDIR /app
 COPY package.json package-lock.json ./
 # Without scripts: the prepare script would build before the sources are here (the build runs below), and the
-# only install script (esbuild's, for tsx and vite) serves nothing the image needs.
+# only install script (esbuild's) just checks the binary that its platform package already holds.
 RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
+COPY scripts/build.mjs ./scripts/
 COPY src ./src
 RUN npm run build && npm prune --omit=dev --ignore-scripts
 

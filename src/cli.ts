@@ -2,7 +2,7 @@
 import closeWithGrace from 'close-with-grace'
 import { CONFIG_FLAGS, type Config, ConfigError, describeOptions, loadConfig, optionLabel } from './config.js'
 import { checkNpmKeptFlags } from './npm-script-flags.js'
-import { packageVersion } from './package-version.js'
+import { packageVersion } from './package-files.js'
 import { buildServer } from './server.js'
 import { FixtureError } from './store/seed/load-fixtures.js'
 import { certificateNames } from './tls/certificate.js'

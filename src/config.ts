@@ -4,7 +4,7 @@ import { Value } from '@sinclair/typebox/value'
 import { ConfigError } from './config-error.js'
 import { FAULT_STATUSES, type FaultStatus, MAX_DELAY_MS } from './model/control/fault-rule.js'
 import { MAX_JOURNAL_SIZE } from './model/control/journal-entry.js'
-import { BUNDLED_FIXTURES } from './store/seed/load-fixtures.js'
+import { BUNDLED_FIXTURES } from './package-files.js'
 import { DEFAULT_MAX_TENANTS } from './store/tenant-limit.js'
 
 // The syntaxes of the options for faults, latency and throttling, decoded into the values the server uses.

@@ -32,7 +32,7 @@ import { GraphRoutes } from './graph/routes/graph-routes.js'
 import { DEFAULT_LIMITS, nodeServerOptions, type ServerLimits, timeoutOptions } from './limits.js'
 import type { Report } from './model/control/report.js'
 import { API_VERSIONS } from './model/enums.js'
-import { packageVersion } from './package-version.js'
+import { INSPECTOR_ASSETS, packageVersion } from './package-files.js'
 import { RequestLog } from './request-log.js'
 import type { LifecycleStore } from './store/lifecycle-store.js'
 import { MemoryStore } from './store/memory-store.js'
@@ -91,12 +91,13 @@ const CORS_EXPOSED_HEADERS = [
   'x-mock-hint'
 ]
 
-function loggerOptions(config: Config, deps: ServerDeps) {
+async function loggerOptions(config: Config, deps: ServerDeps) {
+  // Pretty lines are formatted in this thread (a terminal's pace), by pino-pretty loaded only then.
+  const stream = deps.logStream ?? (deps.prettyLogs ? (await import('pino-pretty')).default() : undefined)
   return {
     level: config.logLevel,
     redact: { paths: ['req.headers.authorization', 'headers.authorization'], censor: '[redacted]' },
-    ...(deps.logStream !== undefined ? { stream: deps.logStream } : {}),
-    ...(deps.prettyLogs && deps.logStream === undefined ? { transport: { target: 'pino-pretty' } } : {})
+    ...(stream !== undefined ? { stream } : {})
   }
 }
 
@@ -154,9 +155,10 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   const routes = new RouteTable()
   const notFound = notFoundHandler(routes, config.auth)
   const limits = { ...DEFAULT_LIMITS, ...deps.limits }
+  const logger = await loggerOptions(config, deps)
   const app = Fastify({
     ...nodeServerOptions(limits, deps.tls),
-    logger: loggerOptions(config, deps),
+    logger,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     logController: new RequestLog(),
@@ -206,7 +208,8 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     adminKey: config.adminKey,
     certificate: deps.tls?.cert,
     notFound,
-    openApiDocument: openApiDocumentOf(routes, config)
+    openApiDocument: openApiDocumentOf(routes, config),
+    inspectorAssets: INSPECTOR_ASSETS
   })
   // The one place the test-control instruments reach into Graph: the journal sees every request of the Graph
   // scopes (with --journal-size 0 there is no journal), throttling and faults the routed ones once Graph's auth

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError, describeOptions, loadConfig } from '../src/config.js'
-import { BUNDLED_FIXTURES } from '../src/store/seed/load-fixtures.js'
+import { BUNDLED_FIXTURES } from '../src/package-files.js'
 
 describe('loadConfig', () => {
   it('defaults to port 4000 on 127.0.0.1, the bundled fixtures, auth enforced, strict PATCH, plain HTTP, pages of 100', () => {

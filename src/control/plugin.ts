@@ -33,6 +33,8 @@ export interface ControlOptions {
   notFound: (request: FastifyRequest, reply: FastifyReply) => FastifyReply
   /** The server's OpenAPI document (without `servers`), built from its route table once every route is in. */
   openApiDocument: () => object
+  /** The folder of the inspector page's files. */
+  inspectorAssets: URL
 }
 
 function digest(value: string): Buffer {
@@ -50,7 +52,10 @@ function requireAdminKey(adminKey: string) {
   }
 }
 
-type ProtectedOptions = Omit<ControlOptions, 'certificate' | 'notFound' | 'stream' | 'openApiDocument'> & {
+type ProtectedOptions = Omit<
+  ControlOptions,
+  'certificate' | 'notFound' | 'stream' | 'openApiDocument' | 'inspectorAssets'
+> & {
   streams: JournalStreams
 }
 
@@ -77,7 +82,10 @@ const json = (schema: TSchema) => ({ content: { 'application/json': schema } })
  */
 async function openRoutes(
   app: FastifyInstance,
-  options: Pick<ControlOptions, 'certificate' | 'openApiDocument' | 'notFound' | 'adminKey'> & {
+  options: Pick<
+    ControlOptions,
+    'certificate' | 'openApiDocument' | 'notFound' | 'adminKey' | 'inspectorAssets'
+  > & {
     backend: BackendProbe
   }
 ) {
@@ -100,7 +108,11 @@ async function openRoutes(
   app.get('/openapi.json', { config: { openapi } }, async function openApiDocument(request) {
     return { ...options.openApiDocument(), servers: [{ url: `${request.protocol}://${request.host}` }] }
   })
-  await app.register(inspectorRoutes, { notFound: options.notFound, adminKey: options.adminKey !== '' })
+  await app.register(inspectorRoutes, {
+    assets: options.inspectorAssets,
+    notFound: options.notFound,
+    adminKey: options.adminKey !== ''
+  })
 }
 
 /** The `/_mock` scope: test control, outside Graph's auth, never throttled or faulted. */
@@ -113,9 +125,10 @@ export async function controlPlugin(app: FastifyInstance, options: ControlOption
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
     body === '' ? done(null, undefined) : parseJson(request, body as string, done)
   )
-  const { certificate, openApiDocument, notFound } = options
+  const { certificate, openApiDocument, notFound, inspectorAssets } = options
   await app.register(openRoutes, {
     certificate,
+    inspectorAssets,
     backend: options.state.backend,
     openApiDocument,
     notFound,

@@ -4,9 +4,10 @@ import { type Config, configWith } from '../../src/config.js'
 import type { BatchResponseBody, BatchResponseItem } from '../../src/model/batch.js'
 import { DEFAULT_TOKEN_TENANT } from '../../src/model/token.js'
 import type { UserProcessingResult } from '../../src/model/user-processing-result.js'
+import { BUNDLED_FIXTURES } from '../../src/package-files.js'
 import { buildServer } from '../../src/server.js'
 import { MemoryStore } from '../../src/store/memory-store.js'
-import { BUNDLED_FIXTURES, loadSeed } from '../../src/store/seed/load-fixtures.js'
+import { loadSeed } from '../../src/store/seed/load-fixtures.js'
 import { bearer } from './graph-server.js'
 
 /** A request inside a batch, as a client writes it. */

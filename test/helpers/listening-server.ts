@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import { Agent } from 'undici'
 import { type Config, configWith } from '../../src/config.js'
+import { BUNDLED_FIXTURES } from '../../src/package-files.js'
 import { buildServer } from '../../src/server.js'
 import { MemoryStore } from '../../src/store/memory-store.js'
-import { BUNDLED_FIXTURES, loadSeed } from '../../src/store/seed/load-fixtures.js'
+import { loadSeed } from '../../src/store/seed/load-fixtures.js'
 import { generateCertificate } from '../../src/tls/certificate.js'
 
 export interface ListeningServer {

@@ -3,9 +3,6 @@ import { extname } from 'node:path'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { TextSchema } from '../../model/control/control-answers.js'
 
-/** The page's files: plain HTML, CSS and JavaScript modules, copied next to the built code by `npm run build`. */
-const ASSETS = new URL('./assets/', import.meta.url)
-
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -29,11 +26,11 @@ interface Asset {
   body: Buffer
 }
 
-async function readAssets(adminKey: boolean): Promise<Map<string, Asset>> {
-  const names = (await readdir(ASSETS)).filter((name) => TYPES[extname(name)] !== undefined)
+async function readAssets(folder: URL, adminKey: boolean): Promise<Map<string, Asset>> {
+  const names = (await readdir(folder)).filter((name) => TYPES[extname(name)] !== undefined)
   const assets = new Map<string, Asset>()
   for (const name of names) {
-    let body = await readFile(new URL(name, ASSETS))
+    let body = await readFile(new URL(name, folder))
     if (name === 'index.html' && adminKey)
       body = Buffer.from(
         body.toString('utf8').replace('<html lang="en">', '<html lang="en" data-admin-key="required">')
@@ -44,6 +41,8 @@ async function readAssets(adminKey: boolean): Promise<Map<string, Asset>> {
 }
 
 export interface InspectorOptions {
+  /** The folder of the page's files (`assets/` beside this module, copied next to the built code). */
+  assets: URL
   notFound: (request: FastifyRequest, reply: FastifyReply) => FastifyReply
   /** Whether control calls need the admin key: the page then asks for it before its first call. */
   adminKey: boolean
@@ -53,10 +52,11 @@ export interface InspectorOptions {
  * `GET /_mock/` serves the inspector page and `/_mock/inspector/<file>` its scripts and styles, read once on
  * first use. They hold no data: the page asks for the admin key, when there is one, and sends it in the header.
  */
-export async function inspectorRoutes(app: FastifyInstance, { notFound, adminKey }: InspectorOptions) {
+export async function inspectorRoutes(app: FastifyInstance, options: InspectorOptions) {
+  const { notFound, adminKey } = options
   let assets: Promise<Map<string, Asset>> | undefined
   const send = async (request: FastifyRequest, reply: FastifyReply, name: string) => {
-    assets ??= readAssets(adminKey)
+    assets ??= readAssets(options.assets, adminKey)
     const asset = (await assets).get(name)
     if (asset === undefined) return notFound(request, reply)
     return reply

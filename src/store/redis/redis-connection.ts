@@ -1,6 +1,6 @@
 import { once } from 'node:events'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { Redis, ReplyError } from 'ioredis'
+import type { Redis, ReplyError } from 'ioredis'
 import type { Health } from '../../model/control/health.js'
 import { RedisUnavailableError } from './redis-unavailable.js'
 import { composite, type LuaScript, REFUSED, type ScriptCall } from './script-steps.js'
@@ -45,6 +45,7 @@ function literalGlob(text: string): string {
  */
 export class RedisConnection {
   readonly #client: Redis
+  readonly #replyError: typeof ReplyError
   readonly #url: string
   readonly #defined = new Set<string>()
   #lost = false
@@ -53,12 +54,14 @@ export class RedisConnection {
 
   private constructor(
     client: Redis,
+    replyError: typeof ReplyError,
     url: string,
     readonly where: string,
     readonly prefix: string,
     log: RedisLog
   ) {
     this.#client = client
+    this.#replyError = replyError
     this.#url = url
     client.on('error', (error: Error) => {
       // Each reconnection attempt repeats the error: say it once per outage.
@@ -83,6 +86,8 @@ export class RedisConnection {
    * first attempt: a Redis unreachable at start-up is a configuration error, one lost later is waited for.
    */
   static async open(url: string, prefix: string, log: RedisLog): Promise<RedisConnection> {
+    // Loaded here, not at the top: most runs use no Redis, and ioredis took ~20 ms of every start-up.
+    const { Redis, ReplyError } = await import('ioredis')
     let connected = false
     let firstError: Error | undefined
     const client = new Redis(url, {
@@ -110,7 +115,7 @@ export class RedisConnection {
       client.off('error', noteError)
     }
     connected = true
-    return new RedisConnection(client, url, where, prefix, log)
+    return new RedisConnection(client, ReplyError, url, where, prefix, log)
   }
 
   /** The connection's state as ioredis names it (`ready` when commands can be sent). */
@@ -143,7 +148,7 @@ export class RedisConnection {
     try {
       return await commands(this.#client)
     } catch (error) {
-      if (error instanceof ReplyError && !NOT_SERVING_REPLY.test((error as Error).message)) throw error
+      if (error instanceof this.#replyError && !NOT_SERVING_REPLY.test((error as Error).message)) throw error
       throw new RedisUnavailableError(this.where, (error as Error).message)
     }
   }
