@@ -180,7 +180,10 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   if (deps.tls !== undefined) app.server.on('tlsClientError', plainHttpOnTlsPort(app.log))
   app.setValidatorCompiler(compileValidator)
   app.addHook('onRoute', (route) => routes.add(route))
-  app.addHook('onRequest', async (request, reply) => setGraphHeaders(request, reply))
+  app.addHook('onRequest', (request, reply, done) => {
+    setGraphHeaders(request, reply)
+    done()
+  })
   refuseWhileClosing(app)
   app.setErrorHandler(handleError)
   // Shared by the two scopes: the Graph scope feeds them, the control scope reads and resets them.

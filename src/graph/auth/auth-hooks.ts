@@ -19,22 +19,32 @@ function setTenant(request: FastifyRequest, claims: Claims | undefined): void {
 }
 
 /**
- * `onRequest` hook of the whole Graph scope, unknown paths included: the tenant named by the token, checked or
- * not, so that the journal files every request under its tenant.
+ * `onRequest` hook of the whole Graph scope: the tenant named by the token, checked or not, so that the journal
+ * files every request under its tenant. A routed request is left to `authenticate`, which reads the token anyway.
  */
-export async function identifyTenant(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
-  setTenant(request, readClaims(request.headers.authorization))
+export function identifyTenant(request: FastifyRequest, _reply: FastifyReply, done: () => void): void {
+  if (request.is404) setTenant(request, readClaims(request.headers.authorization))
+  done()
 }
 
-/** `onRequest` hook of the Graph routes: checks the bearer token against the route's permissions. */
-export async function authenticate(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+/**
+ * `onRequest` hook of the Graph routes: checks the bearer token against the route's permissions. A refused token
+ * still names the tenant when it decodes.
+ */
+export function authenticate(request: FastifyRequest, _reply: FastifyReply, done: () => void): void {
   const accepted = request.routeOptions.config.permissions
   // An empty list means any valid token (TOKEN_ONLY): a route that declares nothing is a bug, never an open door.
   if (accepted === undefined)
     throw new Error(`The route ${request.routeOptions.url} declares no permissions.`)
-  const claims = authorize(request.headers.authorization, accepted)
-  request.claims = claims
-  setTenant(request, claims)
+  const { authorization } = request.headers
+  try {
+    request.claims = authorize(authorization, accepted)
+  } catch (error) {
+    setTenant(request, readClaims(authorization))
+    throw error
+  }
+  setTenant(request, request.claims)
+  done()
 }
 
 /**

@@ -24,10 +24,25 @@ function decodeSegment(segment: string): Claims | undefined {
   }
 }
 
-// Clients send the same token for many requests, and decoding it was the costliest step of a request; the
-// claims depend on the token text alone, so decoded tokens are kept (frozen, and forgotten all at once when full).
-const decodedTokens = new Map<string, Readonly<Claims>>()
-const MAX_DECODED_TOKENS = 1000
+// Clients send the same header for many requests, and reading the token from it was the costliest step of a
+// request; the claims depend on the text alone, so the claims of each header and token read are kept (frozen,
+// and forgotten all at once when full). A header or token that does not decode is never kept: it throws each time.
+class ClaimsCache {
+  static readonly MAX = 1000
+  readonly #known = new Map<string, Readonly<Claims>>()
+
+  get(text: string): Readonly<Claims> | undefined {
+    return this.#known.get(text)
+  }
+
+  keep(text: string, claims: Readonly<Claims>): Readonly<Claims> {
+    if (this.#known.size >= ClaimsCache.MAX) this.#known.clear()
+    this.#known.set(text, claims)
+    return claims
+  }
+}
+const decodedTokens = new ClaimsCache()
+const readHeaders = new ClaimsCache()
 
 /** Decodes a compact JWT without checking its signature (any `alg`, `none` included). */
 export function decodeJwt(token: string): Readonly<Claims> {
@@ -39,9 +54,15 @@ export function decodeJwt(token: string): Readonly<Claims> {
   if (decodeSegment(header) === undefined) throw GraphError.tokenMalformed()
   const claims = decodeSegment(payload)
   if (claims === undefined) throw GraphError.tokenMalformed()
-  if (decodedTokens.size >= MAX_DECODED_TOKENS) decodedTokens.clear()
-  decodedTokens.set(token, Object.freeze(claims))
-  return claims
+  return decodedTokens.keep(token, Object.freeze(claims))
+}
+
+/** The claims of the bearer token of an `Authorization` header; the errors of `bearerToken` and `decodeJwt`. */
+export function claimsOfHeader(authorization: string | undefined): Readonly<Claims> {
+  const known = authorization === undefined ? undefined : readHeaders.get(authorization)
+  if (known !== undefined) return known
+  const claims = decodeJwt(bearerToken(authorization))
+  return readHeaders.keep(authorization as string, claims)
 }
 
 /**
@@ -60,7 +81,7 @@ export function bearerToken(authorization: string | undefined): string {
 /** The claims of a readable bearer token, unchecked; `undefined` when there is none. */
 export function readClaims(authorization: string | undefined): Claims | undefined {
   try {
-    return decodeJwt(bearerToken(authorization))
+    return claimsOfHeader(authorization)
   } catch {
     return undefined
   }
@@ -104,7 +125,7 @@ export function authorize(
   accepted: readonly string[],
   now = Date.now()
 ): Readonly<Claims> {
-  const claims = decodeJwt(bearerToken(authorization))
+  const claims = claimsOfHeader(authorization)
   authorizeClaims(claims, accepted, Math.floor(now / 1000))
   return claims
 }

@@ -18,22 +18,33 @@ export function clientRequestId(request: FastifyRequest): string {
   return typeof sent === 'string' && sent !== '' && sent.length <= MAX_CLIENT_REQUEST_ID ? sent : request.id
 }
 
-/** The headers Graph puts on every response. */
+/** The headers Graph puts on every response, beside the request ids and the date. */
+const CONSTANT_HEADERS = {
+  'cache-control': 'no-cache',
+  'strict-transport-security': 'max-age=31536000',
+  'x-ms-ags-diagnostic': DIAGNOSTIC
+}
+
+/** The headers Graph puts on every response, the date included, for an answer written without Node's help. */
 export function graphHeaders(requestId: string, clientRequestId: string): Record<string, string> {
   return {
     'request-id': requestId,
     'client-request-id': clientRequestId,
     date: new Date().toUTCString(),
-    'cache-control': 'no-cache',
-    'strict-transport-security': 'max-age=31536000',
-    'x-ms-ags-diagnostic': DIAGNOSTIC
+    ...CONSTANT_HEADERS
   }
 }
 
-/** Puts Graph's headers on a reply; safe to call twice. */
+/**
+ * Puts Graph's headers on a reply; safe to call twice. The date is left to Node, which writes it on every answer
+ * from a string it renews once a second.
+ */
 export function setGraphHeaders(request: FastifyRequest, reply: FastifyReply): void {
   if (reply.hasHeader('request-id')) return
-  reply.headers(graphHeaders(request.id, clientRequestId(request)))
+  reply
+    .header('request-id', request.id)
+    .header('client-request-id', clientRequestId(request))
+    .headers(CONSTANT_HEADERS)
 }
 
 export const ODATA_JSON =

@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { authenticate } from '../../../src/graph/auth/auth-hooks.js'
 import { authorize, bearerToken, decodeJwt, grantedPermissions } from '../../../src/graph/auth/authorize.js'
 import { READ_PERMISSIONS, TOKEN_ONLY, WRITE_PERMISSIONS } from '../../../src/graph/auth/permissions.js'
 import { GraphError } from '../../../src/graph/errors/graph-error.js'
-import { mintToken } from '../../../src/model/token.js'
+import { DEFAULT_TOKEN_TENANT, mintToken } from '../../../src/model/token.js'
 import {
   bearer,
   READ,
@@ -181,7 +181,7 @@ describe('the auth hook', () => {
       headers: { authorization: `Bearer ${mintToken()}` },
       routeOptions: { url: '/beta/forgotten', config: {} }
     } as unknown as FastifyRequest
-    await expect(authenticate(request, {} as FastifyReply)).rejects.toThrow(
+    expect(() => authenticate(request, {} as FastifyReply, () => {})).toThrow(
       'The route /beta/forgotten declares no permissions.'
     )
   })
@@ -192,11 +192,15 @@ describe('the auth hook', () => {
         headers: { authorization: `Bearer ${token}` },
         routeOptions: { url: '/beta/$batch', config: { permissions: TOKEN_ONLY } }
       }) as unknown as FastifyRequest
-    await expect(
-      authenticate(request(mintToken({ scopes: [] })), {} as FastifyReply)
-    ).resolves.toBeUndefined()
-    await expect(authenticate(request(mintToken({ expired: true })), {} as FastifyReply)).rejects.toThrow(
-      GraphError
-    )
+    const done = vi.fn()
+    const valid = request(mintToken({ scopes: [] }))
+    authenticate(valid, {} as FastifyReply, done)
+    expect(done).toHaveBeenCalledOnce()
+    expect(valid.tenant).toBe(DEFAULT_TOKEN_TENANT)
+    const expired = request(mintToken({ expired: true, tenant: 'refused' }))
+    expect(() => authenticate(expired, {} as FastifyReply, done)).toThrow(GraphError)
+    // A refused token still names its tenant, for the journal.
+    expect(expired.tenant).toBe('refused')
+    expect(done).toHaveBeenCalledOnce()
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decodeJwt } from '../../../src/graph/auth/authorize.js'
+import { claimsOfHeader, decodeJwt } from '../../../src/graph/auth/authorize.js'
 import { GraphError } from '../../../src/graph/errors/graph-error.js'
 import { mintToken } from '../../../src/model/token.js'
 
@@ -18,5 +18,15 @@ describe('decoded tokens are kept', () => {
     expect(decodeJwt(token).tid).toBe('one')
     const malformed = `${token.split('.')[0]}.!!!.x`
     for (let attempt = 0; attempt < 2; attempt++) expect(() => decodeJwt(malformed)).toThrow(GraphError)
+  })
+
+  it('keeps the claims of a whole Authorization header, and reads a bad header afresh each time', () => {
+    const header = `Bearer ${mintToken({ tenant: 'header' })}`
+    const first = claimsOfHeader(header)
+    expect(claimsOfHeader(header)).toBe(first)
+    expect(first.tid).toBe('header')
+    for (let attempt = 0; attempt < 2; attempt++)
+      expect(() => claimsOfHeader('Basic abc')).toThrow(GraphError)
+    expect(() => claimsOfHeader(undefined)).toThrow(GraphError)
   })
 })
