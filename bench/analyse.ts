@@ -1,7 +1,7 @@
 import type { Measurement } from './load.js'
 import { type Compared, compareWithRaw } from './peers/compare.js'
 import type { UnmeasuredPeer } from './peers/peer.js'
-import type { Method } from './requests.js'
+import { BATCH_SIZE, type Method } from './requests.js'
 import { roundSpread, type Summary, summarize } from './summary.js'
 import { evaluateTargets } from './targets.js'
 
@@ -40,6 +40,8 @@ export interface ServerFigures {
  */
 export interface Collected {
   bundled: Measurement[]
+  /** The mock's `$batch` rounds (`BATCH_SIZE` GETs each). */
+  batch: Measurement[]
   scale: Measurement[]
   servers: ServerFigures[]
   peers?: { measured: Compared[]; unmeasured: UnmeasuredPeer[] }
@@ -52,13 +54,14 @@ function figuresOf(servers: ServerFigures[], name: string): ServerFigures {
 }
 
 /** Summaries per server and method, the ratios the targets are judged on, and the targets. */
-export function analyse({ bundled, scale, servers, peers }: Collected) {
+export function analyse({ bundled, batch, scale, servers, peers }: Collected) {
   const bundledOf = (name: string) => METHODS.map((method) => summarize(bundled, name, method))
   const peerNames = peers?.measured.map((peer) => peer.name) ?? []
   const summaries = {
     bundled: [NAMES.raw, NAMES.fastify, NAMES.mock, NAMES.journalOff, NAMES.redis, ...peerNames].flatMap(
       bundledOf
     ),
+    batch: [summarize(batch, NAMES.mock, 'BATCH')],
     scale: [NAMES.small, NAMES.scale].flatMap((name) =>
       METHODS.map((method) => summarize(scale, name, method))
     )
@@ -85,6 +88,10 @@ export function analyse({ bundled, scale, servers, peers }: Collected) {
     patchCpuVsRaw: bundledRatio('PATCH', 'cpuMicrosPerRequest', NAMES.raw),
     patchCpuVsFastify: bundledRatio('PATCH', 'cpuMicrosPerRequest', NAMES.fastify),
     getCpuVsFastify: bundledRatio('GET', 'cpuMicrosPerRequest', NAMES.fastify),
+    // One batch of BATCH_SIZE GETs against BATCH_SIZE single GETs, in the mock's CPU.
+    batchCpuVsSingles:
+      pick(summaries.batch, NAMES.mock, 'BATCH').cpuMicrosPerRequest /
+      (BATCH_SIZE * pick(summaries.bundled, NAMES.mock, 'GET').cpuMicrosPerRequest),
     scalePatchCpuVsSmall: scaleRatio('PATCH'),
     scaleGetCpuVsSmall: scaleRatio('GET'),
     journalPatchMicros: journalCost('PATCH'),
@@ -101,12 +108,14 @@ export function analyse({ bundled, scale, servers, peers }: Collected) {
   const targets = evaluateTargets({
     patchRateVsRaw: ratios.patchRateVsRaw,
     patchCpuVsFastify: ratios.patchCpuVsFastify,
+    getCpuVsFastify: ratios.getCpuVsFastify,
     startMs: mock.startMs,
     peakRssMB: mock.peakRssMB,
     scaleStartMs: large.startMs,
     scalePeakRssMB: large.peakRssMB,
     scalePatchCpuVsSmall: ratios.scalePatchCpuVsSmall,
     scaleGetCpuVsSmall: ratios.scaleGetCpuVsSmall,
+    batchCpuVsSingles: ratios.batchCpuVsSingles,
     redisPatchCpuVsMemory: ratios.redisPatchCpuVsMemory
   })
   const spreadsOf = (measurements: Measurement[], phase: string) =>

@@ -29,7 +29,7 @@ export interface LoadSettings {
 function drive(load: LoadRequest, seconds: number) {
   return autocannon({
     url: load.url,
-    method: load.method,
+    method: load.verb,
     headers: load.headers,
     ...(load.body === undefined ? {} : { body: load.body }),
     connections: CONNECTIONS,

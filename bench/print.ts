@@ -1,5 +1,6 @@
 import type { Analysis } from './analyse.js'
 import type { ComparisonRow } from './peers/compare.js'
+import { BATCH_SIZE } from './requests.js'
 import type { Summary } from './summary.js'
 
 /** Rounds of one server that differ by more than this suggest a disturbed machine. */
@@ -109,6 +110,7 @@ export function printReport(analysis: Analysis): void {
         ['PATCH CPU/req ÷ raw node:http', times(ratios.patchCpuVsRaw)],
         ['PATCH CPU/req ÷ bare Fastify', times(ratios.patchCpuVsFastify)],
         ['GET CPU/req ÷ bare Fastify', times(ratios.getCpuVsFastify)],
+        [`a $batch of ${BATCH_SIZE} GETs ÷ ${BATCH_SIZE} single GETs (CPU)`, times(ratios.batchCpuVsSingles)],
         ['100k PATCH CPU/req ÷ small store', times(ratios.scalePatchCpuVsSmall)],
         ['100k GET CPU/req ÷ small store', times(ratios.scaleGetCpuVsSmall)]
       ]

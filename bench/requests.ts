@@ -15,10 +15,24 @@ export const PATCH_BODY = JSON.stringify({
   workflowVersion: 7
 })
 
-export type Method = 'PATCH' | 'GET'
+/** `BATCH`: one JSON `$batch` of `BATCH_SIZE` GETs of the record, against as many single GETs. */
+export type Method = 'PATCH' | 'GET' | 'BATCH'
+
+export const BATCH_SIZE = 20
+
+function batchOf(id: string): string {
+  const requests = Array.from({ length: BATCH_SIZE }, (_, index) => ({
+    id: String(index + 1),
+    method: 'GET',
+    url: `${RESOURCE_PATH}${id}`
+  }))
+  return JSON.stringify({ requests })
+}
 
 export interface LoadRequest {
   method: Method
+  /** The HTTP method it is sent with. */
+  verb: 'PATCH' | 'GET' | 'POST'
   url: string
   headers: Record<string, string>
   body?: string
@@ -26,9 +40,12 @@ export interface LoadRequest {
 
 /** The request of `method` for record `id` under a server's base URL (`http://host:port/beta`). */
 export function loadRequest(method: Method, baseUrl: string, id: string, token: string): LoadRequest {
-  const url = `${baseUrl}${RESOURCE_PATH}${id}`
   const authorization = `Bearer ${token}`
+  const json = { authorization, 'content-type': 'application/json' }
+  if (method === 'BATCH')
+    return { method, verb: 'POST', url: `${baseUrl}/$batch`, headers: json, body: batchOf(id) }
+  const url = `${baseUrl}${RESOURCE_PATH}${id}`
   return method === 'PATCH'
-    ? { method, url, headers: { authorization, 'content-type': 'application/json' }, body: PATCH_BODY }
-    : { method, url, headers: { authorization } }
+    ? { method, verb: method, url, headers: json, body: PATCH_BODY }
+    : { method, verb: method, url, headers: { authorization } }
 }

@@ -140,7 +140,22 @@ async function main(): Promise<number> {
       firstEntries.map((entry) => entry.server),
       token
     )
+    // The peaks of PATCH and GET load, before the batches add theirs.
     for (const entry of firstEntries) entry.notePeak()
+    // A batch of 20 GETs against the single GETs above, on the mock alone (no other server has $batch).
+    const batch: Measurement[] = []
+    for (let round = 1; round <= rounds; round++) {
+      const measurement = await measure(
+        small.server,
+        loadRequest('BATCH', small.server.baseUrl, DOC_ID, token),
+        round,
+        settings
+      )
+      process.stderr.write(
+        `  BATCH round ${round} mock: ${measurement.cpuMicrosPerRequest.toFixed(1)} µs CPU/batch\n`
+      )
+      batch.push(measurement)
+    }
     await Promise.all(firstEntries.map((entry) => entry.server.stop()))
 
     const restarted = await start({ name: NAMES.small, args: mock(), id: DOC_ID })
@@ -154,6 +169,7 @@ async function main(): Promise<number> {
 
     const analysis = analyse({
       bundled,
+      batch,
       scale,
       servers,
       ...(peers && {
@@ -184,12 +200,12 @@ async function main(): Promise<number> {
       ...(install && { peerPackages: Object.values(PEER_PACKAGES).map(packageSpec) }),
       durationSeconds,
       ...analysis,
-      measurements: { bundled, scale }
+      measurements: { bundled, batch, scale }
     }
     await mkdir(RESULTS, { recursive: true })
     await writeFile(join(RESULTS, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`)
     console.log(`\nWritten to bench/results/latest.json; the whole run took ${durationSeconds.toFixed(0)} s.`)
-    const failures = [...bundled, ...scale].reduce((sum, entry) => sum + entry.failures, 0)
+    const failures = [...bundled, ...batch, ...scale].reduce((sum, entry) => sum + entry.failures, 0)
     if (failures > 0) console.error(`${failures} requests failed: the figures above are not valid.`)
     return failures > 0 ? 1 : 0
   } finally {
