@@ -1,24 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Config } from '../../src/config.js'
+import { redisForFile } from '../helpers/backends.js'
 import { control, findingsOf } from '../helpers/control.js'
 import { bearer, SEED_PATH, type TestServer, testServer } from '../helpers/graph-server.js'
-import { type RedisServer, startRedisServer } from '../helpers/redis-server.js'
 import { readEvents } from '../helpers/sse-reader.js'
 import { LCW } from '../helpers/workflows.js'
 
 /** Several mocks sharing one Redis under one prefix, as replicas behind a load balancer. */
-let redis: RedisServer
 let deployments = 0
-const running: TestServer[] = []
-beforeAll(async () => {
-  redis = await startRedisServer()
-})
-afterEach(async () => {
-  for (const server of running.splice(0)) await server.app.close()
-})
-afterAll(async () => {
-  await redis.close()
-})
+const redis = redisForFile()
+const { running } = redis
 
 /** The options of a new deployment: this file's Redis, a key prefix of its own. */
 function deployment(overrides: Partial<Config> = {}): Partial<Config> {

@@ -106,3 +106,28 @@ export function bothBackends(): Backend[] {
     }
   ]
 }
+
+/**
+ * A redis-server for the file (started before its tests, stopped after them) and the test servers a test starts
+ * on it, closed after each test: push every server started into `running`.
+ */
+export function redisForFile(): { readonly url: string; running: TestServer[] } {
+  let redis: RedisServer | undefined
+  const running: TestServer[] = []
+  beforeAll(async () => {
+    redis = await startRedisServer()
+  })
+  afterEach(async () => {
+    for (const server of running.splice(0)) await server.app.close()
+  })
+  afterAll(async () => {
+    await redis?.close()
+  })
+  return {
+    get url() {
+      if (redis === undefined) throw new Error('redis-server is started before the tests only')
+      return redis.url
+    },
+    running
+  }
+}

@@ -1,20 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Snapshot } from '../../../src/model/control/snapshot.js'
+import { redisForFile } from '../../helpers/backends.js'
 import { control } from '../../helpers/control.js'
 import { bearer, type TestServer, testServer, validBody } from '../../helpers/graph-server.js'
-import { type RedisServer, startRedisServer } from '../../helpers/redis-server.js'
 
-let redis: RedisServer
-const running: TestServer[] = []
-beforeAll(async () => {
-  redis = await startRedisServer()
-})
-afterEach(async () => {
-  for (const server of running.splice(0)) await server.app.close()
-})
-afterAll(async () => {
-  await redis.close()
-})
+const redis = redisForFile()
+const { running } = redis
 
 async function server(backend: 'memory' | 'redis'): Promise<TestServer> {
   const started = await testServer(
